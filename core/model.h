@@ -1,0 +1,75 @@
+// The canonical model of ../shared/spec/canonical-model.md, as C++ values.
+//
+// Mappers (mapping/) produce it; writers (tools/) serialize it. Field names
+// follow the JSON keys. Values are exact decimal strings, never floats.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/issue.h"
+#include "core/layout.h"
+
+namespace cnbudget::model {
+
+struct Source {
+  std::string path;
+  std::string sha256;
+  std::string format;          // "pdf", "docx", or "" when unknown
+  std::optional<int> pages;    // null for DOCX
+  std::uint64_t bytes = 0;
+};
+
+struct DocumentMeta {
+  std::optional<std::string> unit;
+  std::optional<int> year;
+  std::optional<std::string> kind;           // "budget" | "final"
+  std::optional<std::string> currency_unit;  // "万元" | "元"
+  std::optional<std::string> published;      // "YYYY-MM-DD"
+};
+
+struct Cell {
+  int r = 0, c = 0, rs = 1, cs = 1;
+  std::string raw, text;
+  std::optional<std::string> value;
+  int page = 0;                // 0 = none (DOCX): omitted from JSON
+  std::optional<BBox> bbox;
+};
+
+struct RowKey {
+  std::optional<std::string> code, cls, kind, item;  // "class" in JSON
+  std::optional<std::string> name, project, label;
+};
+
+struct Record {
+  int r = 0, c = 0;
+  RowKey row;
+  std::vector<std::string> column;
+  std::optional<std::string> measure;
+  std::string value;
+  std::optional<std::string> unit;
+};
+
+struct Table {
+  int index = 0;
+  std::optional<int> number;
+  std::optional<std::string> title;
+  std::optional<std::string> standard;
+  std::optional<std::string> unit;
+  std::optional<std::string> compiler;
+  std::optional<std::pair<int, int>> pages;  // null for DOCX
+  int n_rows = 0, n_cols = 0, header_rows = 0;
+  std::vector<Cell> cells;
+  std::vector<Record> records;
+};
+
+struct Document {
+  Source source;
+  DocumentMeta document;
+  std::vector<Table> tables;
+  std::vector<Issue> issues;
+};
+
+}  // namespace cnbudget::model

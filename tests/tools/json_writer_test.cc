@@ -1,0 +1,63 @@
+#include "tools/json_writer.h"
+
+#include <gtest/gtest.h>
+
+namespace cnbudget {
+namespace {
+
+model::Document SampleDocument() {
+  model::Document doc;
+  doc.source.path = "in/x.docx";
+  doc.source.format = "docx";
+  doc.document.unit = "昌吉州政府办公室";
+  doc.document.year = 2023;
+  model::Table t;
+  t.number = 1;
+  t.title = "收支总体情况表";
+  model::Cell c;
+  c.r = 2;
+  c.c = 1;
+  c.raw = "1。60";
+  c.text = "1.60";
+  c.value = "1.60";
+  t.cells.push_back(c);
+  doc.tables.push_back(t);
+  doc.issues.push_back(MakeWarning("sum_mismatch", "x"));
+  return doc;
+}
+
+TEST(JsonWriterTest, KeepsSpecKeyOrder) {
+  const std::string json = ToJson(SampleDocument());
+  const auto pos = [&](const char* key) { return json.find(key); };
+  EXPECT_LT(pos("\"schema\""), pos("\"source\""));
+  EXPECT_LT(pos("\"source\""), pos("\"document\""));
+  EXPECT_LT(pos("\"document\""), pos("\"tables\""));
+  EXPECT_LT(pos("\"tables\""), pos("\"issues\""));
+}
+
+TEST(JsonWriterTest, WritesValuesAsStringsAndUnknownsAsNull) {
+  const std::string json = ToJson(SampleDocument());
+  EXPECT_NE(json.find("\"value\": \"1.60\""), std::string::npos) << json;
+  EXPECT_NE(json.find("\"kind\": null"), std::string::npos);
+  EXPECT_NE(json.find("\"pages\": null"), std::string::npos);
+  EXPECT_NE(json.find("昌吉州政府办公室"), std::string::npos) << "UTF-8 must not be escaped";
+}
+
+TEST(JsonWriterTest, OmitsPageAndBBoxForDocxCells) {
+  const std::string json = ToJson(SampleDocument());
+  EXPECT_EQ(json.find("\"bbox\""), std::string::npos);
+  EXPECT_EQ(json.find("\"page\""), std::string::npos);
+}
+
+TEST(JsonWriterTest, IsDeterministic) {
+  EXPECT_EQ(ToJson(SampleDocument()), ToJson(SampleDocument()));
+}
+
+TEST(JsonWriterTest, SurvivesInvalidUtf8) {
+  model::Document doc = SampleDocument();
+  doc.tables[0].cells[0].raw = std::string("ab\xff\xfe", 4);
+  EXPECT_NO_THROW(ToJson(doc));
+}
+
+}  // namespace
+}  // namespace cnbudget

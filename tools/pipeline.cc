@@ -1,0 +1,68 @@
+#include "tools/pipeline.h"
+
+#include <cstdio>
+#include <exception>
+#include <memory>
+
+#include <openssl/evp.h>
+
+#include "mapping/mapper.h"
+
+namespace cnbudget {
+
+std::string Sha256OfFile(const std::string& path, std::uint64_t* bytes) {
+  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!f) return "";
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  unsigned char buf[1 << 16];
+  std::uint64_t total = 0;
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f.get())) > 0) {
+    EVP_DigestUpdate(ctx.get(), buf, n);
+    total += n;
+  }
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx.get(), md, &len);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < len; ++i) {
+    hex += kHex[md[i] >> 4];
+    hex += kHex[md[i] & 15];
+  }
+  if (bytes) *bytes = total;
+  return hex;
+}
+
+bool HasError(const model::Document& doc) {
+  for (const Issue& i : doc.issues)
+    if (i.severity == Severity::kError) return true;
+  return false;
+}
+
+model::Document ConvertFile(const std::string& path, const ExtractOptions& options) {
+  model::Document doc;
+  doc.source.path = path;
+  doc.source.sha256 = Sha256OfFile(path, &doc.source.bytes);
+  try {
+    Layout layout = ExtractFile(path, options);
+    doc.source.format = layout.format;
+    doc.source.pages = layout.pages;
+    if (layout.failed()) {
+      doc.issues = layout.issues;
+      return doc;
+    }
+    MapLayout(layout, doc);
+  } catch (const std::bad_alloc&) {
+    doc.tables.clear();
+    doc.issues.push_back(MakeError("out_of_memory", "ran out of memory while converting the file"));
+  } catch (const std::exception& e) {
+    // A library bug must not take the batch down; report it as this file's error.
+    doc.tables.clear();
+    doc.issues.push_back(MakeError("internal_error", std::string("internal error: ") + e.what()));
+  }
+  return doc;
+}
+
+}  // namespace cnbudget
