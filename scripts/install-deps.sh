@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake pkg-config git python3
   libpoppler-private-dev libxml2-dev libzip-dev libicu-dev libre2-dev
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev libcli11-dev
-  libgtest-dev libgmock-dev poppler-utils
+  libgtest-dev libgmock-dev poppler-utils time
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
