@@ -1,24 +1,196 @@
-// Placeholder until the mapper lands: emits every table as a grid.
+// Mapper: Layout -> canonical model. See mapper.h.
+//
+// One pass collects the tables with the caption lines printed above each;
+// tables a producer split in two are merged back; each table is then
+// identified (title, then a title row inside the table, then its header
+// texts), its header rows counted, its cells normalized, and its records
+// built. Document metadata comes from the text lines.
 #include "mapping/mapper.h"
 
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "mapping/captions.h"
+#include "mapping/checks.h"
+#include "mapping/header.h"
+#include "mapping/identify.h"
+#include "mapping/metadata.h"
+#include "mapping/records.h"
+#include "mapping/text_match.h"
 #include "normalize/normalize.h"
 
 namespace cnbudget {
-void MapLayout(const Layout& layout, model::Document& doc) {
-  for (const Block& b : layout.blocks) {
-    const auto* t = std::get_if<RawTable>(&b);
-    if (!t) continue;
-    model::Table out;
-    out.index = static_cast<int>(doc.tables.size());
-    out.n_rows = t->n_rows;
-    out.n_cols = t->n_cols;
-    for (const RawCell& rc : t->cells) {
-      NormalizedCell n = NormalizeCell(rc.raw);
-      model::Cell c{rc.r, rc.c, rc.rs, rc.cs, rc.raw, n.text, n.value, rc.page, rc.bbox};
-      out.cells.push_back(std::move(c));
-    }
-    doc.tables.push_back(std::move(out));
+namespace {
+
+using mapping::Caption;
+
+// A table on its way to the model: the (possibly merged) grid and what the
+// text around it says.
+struct TableDraft {
+  RawTable raw;
+  Caption caption;        // from the lines above, completed by caption rows
+  int caption_rows = 0;   // leading rows that hold a caption inside the table
+  std::optional<std::string> standard;
+  int header_rows = 0;
+};
+
+// Squashed texts of the rows [0, rows) of a table, keyed by grid position.
+std::map<std::pair<int, int>, std::string> TopTexts(const RawTable& t, int rows) {
+  std::map<std::pair<int, int>, std::string> out;
+  for (const RawCell& c : t.cells) {
+    if (c.r >= rows) continue;
+    std::string s = mapping::Squash(c.raw);
+    if (!s.empty()) out[{c.r, c.c}] = s;
   }
+  return out;
+}
+
+// True when `next` repeats the header rows of `prev` at its top.
+bool RepeatsHeader(const TableDraft& prev, const RawTable& next) {
+  int h = prev.header_rows - prev.caption_rows;
+  if (h <= 0 || next.n_rows <= h) return false;
+  auto a = TopTexts(prev.raw, prev.header_rows);
+  std::map<std::pair<int, int>, std::string> a_shifted;
+  for (auto& [pos, s] : a)
+    if (pos.first >= prev.caption_rows) a_shifted[{pos.first - prev.caption_rows, pos.second}] = s;
+  return !a_shifted.empty() && a_shifted == TopTexts(next, h);
+}
+
+// Appends the rows of `next` (after its first `skip` rows) to `into`.
+void AppendRows(RawTable& into, const RawTable& next, int skip) {
+  int offset = into.n_rows - skip;
+  for (const RawCell& c : next.cells) {
+    if (c.r < skip) continue;
+    RawCell moved = c;
+    moved.r += offset;
+    into.cells.push_back(std::move(moved));
+  }
+  into.n_rows += next.n_rows - skip;
+  if (next.last_page > 0) into.last_page = next.last_page;
+  if (into.first_page == 0) into.first_page = next.first_page;
+}
+
+// Decides whether `next` continues the previous table rather than starting a
+// new one: nothing between them names a new table, the column structure is
+// the same, and either a "续表" mark sits between them, or `next` starts
+// with the previous header repeated, or nothing at all sits between them and
+// `next` starts with data. Returns the number of leading rows of `next` to
+// drop (the repeated header), or -1 when `next` is a table of its own.
+int ContinuationSkip(const TableDraft& prev, const RawTable& next, const Caption& cap,
+                     bool lines_between) {
+  if (cap.number || cap.title || next.n_cols != prev.raw.n_cols || next.nesting != prev.raw.nesting)
+    return -1;
+  if (mapping::IsPerformance(prev.standard)) return -1;
+  if (RepeatsHeader(prev, next)) return prev.header_rows - prev.caption_rows;
+  if (cap.continued) return 0;
+  if (!lines_between && prev.standard && mapping::CountHeaderRows(next, 0) == 0) return 0;
+  return -1;
+}
+
+void Identify(TableDraft& d, bool final_accounts) {
+  int caption_rows = 0;
+  Caption in_rows = mapping::ReadCaptionRows(d.raw, &caption_rows);
+  d.caption_rows = caption_rows;
+  Caption& cap = d.caption;
+  if (cap.title) d.standard = mapping::StandardForTitle(*cap.title);
+  if (!d.standard && in_rows.title) {
+    d.standard = mapping::StandardForTitle(*in_rows.title);
+    if (d.standard || !cap.title) {
+      cap.title = in_rows.title;
+      if (in_rows.number) cap.number = in_rows.number;
+    }
+  }
+  if (!cap.compiler) cap.compiler = in_rows.compiler;
+  if (!cap.unit) cap.unit = in_rows.unit;
+  if (!d.standard && d.raw.n_rows >= 2)
+    d.standard = mapping::StandardForHeader(d.raw, final_accounts);
+  d.header_rows = mapping::IsPerformance(d.standard)
+                      ? 0
+                      : mapping::CountHeaderRows(d.raw, caption_rows);
+}
+
+model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues) {
+  model::Table t;
+  t.index = index;
+  t.number = d.caption.number;
+  t.title = d.caption.title;
+  t.standard = d.standard;
+  t.unit = d.caption.unit;
+  t.compiler = d.caption.compiler;
+  if (d.raw.first_page > 0)
+    t.pages = std::make_pair(d.raw.first_page, std::max(d.raw.first_page, d.raw.last_page));
+  t.n_rows = d.raw.n_rows;
+  t.n_cols = d.raw.n_cols;
+  t.header_rows = d.header_rows;
+  std::vector<bool> code_cols = mapping::CodeColumns(d.raw, d.header_rows);
+  for (const RawCell& rc : d.raw.cells) {
+    NormalizedCell n = NormalizeCell(rc.raw);
+    bool is_code = rc.c >= 0 && rc.c < static_cast<int>(code_cols.size()) && code_cols[rc.c];
+    bool may_hold_value = rc.r >= d.header_rows && !is_code;
+    if (!may_hold_value) n.value.reset();
+    if (may_hold_value && n.ambiguity) {
+      Issue i = MakeInfo("ambiguous_value", "table " + std::to_string(index) + " cell (" +
+                                                std::to_string(rc.r) + "," + std::to_string(rc.c) +
+                                                "): " + *n.ambiguity + ": \"" + rc.raw + "\"");
+      i.table = index;
+      i.r = rc.r;
+      i.c = rc.c;
+      issues->push_back(std::move(i));
+    }
+    t.cells.push_back(model::Cell{rc.r, rc.c, rc.rs, rc.cs, rc.raw, std::move(n.text),
+                                  std::move(n.value), rc.page, rc.bbox});
+  }
+  return t;
+}
+
+}  // namespace
+
+void MapLayout(const Layout& layout, model::Document& doc) {
+  std::vector<std::string> all_lines;
+  for (const Block& b : layout.blocks)
+    if (const auto* line = std::get_if<TextLine>(&b)) all_lines.push_back(line->text);
+  doc.document = mapping::ReadDocumentMeta(all_lines);
+  bool final_accounts = doc.document.kind && *doc.document.kind == "final";
+
+  std::vector<TableDraft> drafts;
+  std::vector<std::string> above;  // text lines since the previous table
+  bool lines_between = false;      // any non-noise text since the previous table
+  for (const Block& b : layout.blocks) {
+    if (const auto* line = std::get_if<TextLine>(&b)) {
+      above.push_back(line->text);
+      if (!mapping::Squash(line->text).empty()) lines_between = true;
+      continue;
+    }
+    const RawTable& raw = std::get<RawTable>(b);
+    Caption cap = mapping::ReadCaption(above);
+    int skip = drafts.empty() ? -1 : ContinuationSkip(drafts.back(), raw, cap, lines_between);
+    if (skip >= 0) {
+      AppendRows(drafts.back().raw, raw, skip);
+    } else {
+      TableDraft d;
+      d.raw = raw;
+      d.caption = cap;
+      Identify(d, final_accounts);
+      drafts.push_back(std::move(d));
+    }
+    above.clear();
+    lines_between = false;
+  }
+
+  for (TableDraft& d : drafts) {
+    int index = static_cast<int>(doc.tables.size());
+    doc.tables.push_back(ToModel(d, index, &doc.issues));
+  }
+  doc.document.currency_unit = mapping::MostCommonUnit(doc.tables);
+  // A standard table whose caption names no unit uses the document's.
+  for (model::Table& t : doc.tables)
+    if (!t.unit && t.standard && !mapping::IsPerformance(t.standard))
+      t.unit = doc.document.currency_unit;
+  for (model::Table& t : doc.tables) t.records = BuildRecords(t, &doc.issues);
+  CheckArithmetic(doc);
   doc.issues.insert(doc.issues.end(), layout.issues.begin(), layout.issues.end());
 }
+
 }  // namespace cnbudget

@@ -1,0 +1,186 @@
+#include "mapping/captions.h"
+
+#include <re2/re2.h>
+
+#include <map>
+
+#include "mapping/identify.h"
+#include "mapping/text_match.h"
+
+namespace cnbudget::mapping {
+namespace {
+
+// How far above a table the caption may start (non-blank lines).
+constexpr int kMaxCaptionLines = 8;
+
+const RE2& CompilerRe() {
+  // 编制单位：X / 编制部门：X / 编制部（单位）：X / 编制部门（单位）：X / 填报单位：X,
+  // optionally followed on the same line by "单位：万元".
+  static const RE2 re(
+      R"(^(?:编制|填报)(?:单位|部门|部|机关)(?:\((?:单位|部门)\))?[:：]?(.*?)(?:(?:金额)?单位[:：].*)?$)");
+  return re;
+}
+
+bool IsNoise(std::string_view s) {
+  // Page numbers and running page marks between a caption and its table.
+  static const RE2 re(R"(^(?:-?\d{1,4}-?|第\d+页(?:共\d+页)?|\d+/\d+)$)");
+  return RE2::FullMatch(s, re);
+}
+
+bool IsYearLine(std::string_view s) {
+  static const RE2 re(R"(^\(?\d{4}年度?\)?$)");
+  return RE2::FullMatch(s, re);
+}
+
+bool IsContinuationMark(std::string_view s) {
+  static const RE2 re(R"(^[(]?续表?\d*[)]?$|^续表.{0,3}$)");
+  return RE2::FullMatch(s, re);
+}
+
+// A heading such as "第二部分…", "（四）预算绩效情况", "三、…说明", "附件1".
+bool IsHeading(std::string_view s) {
+  static const RE2 re(R"(^(?:第.{1,3}部分|\(?[一二三四五六七八九十]+[)、.]|\d+[.、]|附件|目录))");
+  return RE2::PartialMatch(s, re);
+}
+
+bool IsSentence(std::string_view s) {
+  return Has(s, "。") || Has(s, "，") || Has(s, "；") || Has(s, ";") || EndsWith(s, ":") ||
+         CodePoints(s) > 40;
+}
+
+// "表1"、"表 1-2"、"附表3："、"表一"、"公开01表"、"1.收支总体情况表"? (the last is
+// a heading, not matched). On success sets *number and *rest (the title part
+// that follows on the same line, possibly empty).
+bool ParseNumberLine(std::string_view s, int* number, std::string* rest) {
+  static const RE2 kTableN(R"(^附?表([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:[-—–－.][0-9]{1,2})?[.、:：]?(.*)$)");
+  static const RE2 kPublicN(R"(^.{0,12}?公开([0-9]{1,3})表[.、:：]?(.*)$)");
+  std::string num;
+  if (RE2::FullMatch(s, kTableN, &num, rest) || RE2::FullMatch(s, kPublicN, &num, rest)) {
+    std::optional<int> n = ParseSmallNumber(num);
+    if (!n) return false;
+    // "表格…" or a sentence starting with 表 is not a number line.
+    if (!rest->empty() && !LooksLikeTitle(*rest)) return false;
+    *number = *n;
+    return true;
+  }
+  return false;
+}
+
+// Drops an enumeration prefix: "一、部门收支总体情况表" -> "部门收支总体情况表".
+std::string StripEnumeration(std::string s) {
+  static const RE2 re(R"(^(?:\(?[一二三四五六七八九十]+[)、.]|\d+[.、]))");
+  RE2::Replace(&s, re, "");
+  return s;
+}
+
+}  // namespace
+
+std::optional<std::string> CompilerOfLine(std::string_view s) {
+  std::string who;
+  if (!RE2::FullMatch(s, CompilerRe(), &who)) return std::nullopt;
+  if (who.empty()) return std::nullopt;
+  return who;
+}
+
+std::optional<std::string> UnitOfLine(std::string_view s) {
+  static const RE2 re(R"((?:^|[^制报])单位[:：](万元|千元|亿元|元))");
+  std::string u;
+  if (RE2::PartialMatch(s, re, &u)) return u;
+  return std::nullopt;
+}
+
+Caption ReadCaption(const std::vector<std::string>& lines_above) {
+  Caption cap;
+  std::vector<std::string> title_parts;  // nearest first
+  bool title_closed = false;             // no more lines may join the title
+  int seen = 0;
+  for (auto it = lines_above.rbegin(); it != lines_above.rend() && seen < kMaxCaptionLines; ++it) {
+    std::string s = Squash(*it);
+    if (s.empty() || IsNoise(s) || IsYearLine(s)) continue;
+    ++seen;
+    if (IsContinuationMark(s)) {
+      cap.continued = true;
+      continue;
+    }
+    if (auto who = CompilerOfLine(s)) {
+      if (!title_parts.empty()) break;  // belongs to something above the title
+      if (!cap.compiler) cap.compiler = who;
+      if (!cap.unit) cap.unit = UnitOfLine(s);
+      continue;
+    }
+    if (auto u = UnitOfLine(s); u && CodePoints(s) <= 20) {
+      if (!title_parts.empty()) break;
+      if (!cap.unit) cap.unit = u;
+      continue;
+    }
+    int number = 0;
+    std::string rest;
+    if (ParseNumberLine(s, &number, &rest)) {
+      cap.number = number;
+      if (!rest.empty() && title_parts.empty()) title_parts.push_back(rest);
+      break;  // 表N starts the caption
+    }
+    if (LooksLikeTitle(s) && !EndsWith(s, "空表")) {
+      if (!title_parts.empty()) break;  // another title (a table of contents, the previous caption)
+      title_parts.push_back(StripEnumeration(s));
+      continue;
+    }
+    // A title wrapped over two lines: a short fragment right above it.
+    if (title_parts.size() == 1 && !title_closed && !IsSentence(s) && !IsHeading(s) &&
+        CodePoints(s) <= 30) {
+      title_parts.push_back(s);
+      title_closed = true;
+      continue;
+    }
+    break;  // narrative text: the caption ends here
+  }
+  if (!title_parts.empty()) {
+    std::string t;
+    for (auto it = title_parts.rbegin(); it != title_parts.rend(); ++it) t += *it;
+    cap.title = t;
+  }
+  return cap;
+}
+
+Caption ReadCaptionRows(const RawTable& t, int* rows_used) {
+  Caption cap;
+  *rows_used = 0;
+  std::map<int, std::vector<const RawCell*>> rows;
+  for (const RawCell& c : t.cells)
+    if (c.r < 4) rows[c.r].push_back(&c);
+  for (int r = 0; r < 4; ++r) {
+    auto it = rows.find(r);
+    if (it == rows.end()) break;
+    bool caption_row = true;
+    bool any = false;
+    for (const RawCell* c : it->second) {
+      std::string s = Squash(c->raw);
+      if (s.empty()) continue;
+      any = true;
+      if (auto who = CompilerOfLine(s)) {
+        cap.compiler = who;
+        if (auto u = UnitOfLine(s)) cap.unit = u;
+      } else if (auto u = UnitOfLine(s); u && CodePoints(s) <= 20) {
+        cap.unit = u;
+      } else if (IsYearLine(s)) {
+        // "(2023年度)" under a title
+      } else if (r == 0 && it->second.size() == 1 && LooksLikeTitle(s)) {
+        int number = 0;
+        std::string rest;
+        if (ParseNumberLine(s, &number, &rest)) {
+          cap.number = number;
+          if (!rest.empty()) cap.title = rest;
+        } else {
+          cap.title = StripEnumeration(s);
+        }
+      } else {
+        caption_row = false;
+      }
+    }
+    if (!any || !caption_row) break;
+    *rows_used = r + 1;
+  }
+  return cap;
+}
+
+}  // namespace cnbudget::mapping

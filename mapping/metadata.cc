@@ -1,0 +1,109 @@
+#include "mapping/metadata.h"
+
+#include <re2/re2.h>
+
+#include <cstdio>
+#include <map>
+
+#include "mapping/text_match.h"
+
+namespace cnbudget::mapping {
+namespace {
+
+// How many non-blank lines at the start of a document form its cover.
+constexpr int kCoverLines = 8;
+
+// The cover's title: the first line naming the document kind (预算/决算),
+// with the line above it when the kind line carries no unit name of its own
+// ("昌吉州政府办公室" + "2023年部门预算公开").
+std::optional<std::string> UnitFromTitle(const std::string& title);
+
+bool CoverTitle(const std::vector<std::string>& squashed, std::string* title) {
+  int n = 0;
+  std::string prev;
+  for (const std::string& s : squashed) {
+    if (s.empty()) continue;
+    if (++n > kCoverLines) break;
+    bool sentence = Has(s, "。") || Has(s, "，") || CodePoints(s) > 40;
+    if (!sentence && (Has(s, "预算") || Has(s, "决算"))) {
+      *title = UnitFromTitle(s) || prev.empty() ? s : prev + s;
+      return true;
+    }
+    prev = sentence ? std::string() : s;
+  }
+  return false;
+}
+
+std::optional<std::string> UnitFromTitle(const std::string& title) {
+  static const RE2 kKind(R"((?:部门|单位)?(?:预算|决算))");
+  static const RE2 kYear(R"(\d{4}年度?)");
+  static const RE2 kEdge(R"(^[-—·:：\s]+|[-—·:：\s]+$)");
+  re2::StringPiece in(title);
+  re2::StringPiece m;
+  if (!kKind.Match(in, 0, in.size(), RE2::UNANCHORED, &m, 1)) return std::nullopt;
+  std::string unit(title.substr(0, m.data() - title.data()));
+  RE2::GlobalReplace(&unit, kYear, "");
+  RE2::GlobalReplace(&unit, kEdge, "");
+  if (unit.empty() || CodePoints(unit) > 30 || Has(unit, "部分") || Has(unit, "目录")) return std::nullopt;
+  return unit;
+}
+
+std::optional<std::string> DateOfLine(const std::string& s) {
+  static const RE2 re(R"(^(\d{4})年(\d{1,2})月(\d{1,2})日$)");
+  int y = 0, m = 0, d = 0;
+  if (!RE2::FullMatch(s, re, &y, &m, &d)) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return std::string(buf);
+}
+
+}  // namespace
+
+model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines) {
+  model::DocumentMeta meta;
+  std::vector<std::string> sq;
+  sq.reserve(lines.size());
+  for (const std::string& l : lines) sq.push_back(Squash(l));
+
+  std::string title;
+  if (CoverTitle(sq, &title)) {
+    meta.unit = UnitFromTitle(title);
+    static const RE2 kYear(R"((\d{4})年)");
+    int year = 0;
+    if (RE2::PartialMatch(title, kYear, &year) && year >= 1990 && year <= 2100) meta.year = year;
+    size_t b = title.find("预算"), f = title.find("决算");
+    meta.kind = f < b ? "final" : "budget";
+  }
+
+  int n = 0;
+  for (const std::string& s : sq) {
+    if (s.empty()) continue;
+    if (++n > kCoverLines) break;
+    if (auto d = DateOfLine(s)) {
+      meta.published = d;
+      break;
+    }
+  }
+  if (!meta.published) {
+    for (auto it = sq.rbegin(); it != sq.rend(); ++it)
+      if (auto d = DateOfLine(*it)) {
+        meta.published = d;
+        break;
+      }
+  }
+  return meta;
+}
+
+std::optional<std::string> MostCommonUnit(const std::vector<model::Table>& tables) {
+  std::map<std::string, int> count;
+  for (const model::Table& t : tables)
+    if (t.unit) ++count[*t.unit];
+  std::optional<std::string> best;
+  int best_n = 0;
+  for (const auto& [u, k] : count)
+    if (k > best_n) best = u, best_n = k;
+  return best;
+}
+
+}  // namespace cnbudget::mapping

@@ -1,0 +1,104 @@
+#include <gtest/gtest.h>
+
+#include "mapping/captions.h"
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Captions, NumberTitleCompilerUnit) {
+  Caption c = ReadCaption({"本单位下设10个科室。", "表1", "昌吉州政府办公室收支总体情况表",
+                           "编制单位：昌吉州政府办公室              单位：万元"});
+  EXPECT_EQ(c.number, 1);
+  EXPECT_EQ(c.title, "昌吉州政府办公室收支总体情况表");
+  EXPECT_EQ(c.compiler, "昌吉州政府办公室");
+  EXPECT_EQ(c.unit, "万元");
+}
+
+TEST(Captions, CompilerGluedToUnitAndSeparateUnitLine) {
+  Caption c = ReadCaption({"表 2", "部门收入总体情况表", "编制部门：昌吉市人民政府办公室单位：万元"});
+  EXPECT_EQ(c.number, 2);
+  EXPECT_EQ(c.compiler, "昌吉市人民政府办公室");
+  EXPECT_EQ(c.unit, "万元");
+  c = ReadCaption({"表 3", "部门支出总体情况表", "编制部门（单位）: 某局", "单位：元"});
+  EXPECT_EQ(c.compiler, "某局");
+  EXPECT_EQ(c.unit, "元");
+}
+
+TEST(Captions, NumberVariants) {
+  EXPECT_EQ(ReadCaption({"表１－１", "部门收支总表"}).number, 1);
+  EXPECT_EQ(ReadCaption({"附表2", "部门收入总表"}).number, 2);
+  Caption c = ReadCaption({"表3 部门支出总体情况表"});
+  EXPECT_EQ(c.number, 3);
+  EXPECT_EQ(c.title, "部门支出总体情况表");
+  c = ReadCaption({"部门公开01表", "部门收支总表"});
+  EXPECT_EQ(c.number, 1);
+  c = ReadCaption({"表十二", "上年结转结余情况表"});
+  EXPECT_EQ(c.number, 12);
+}
+
+TEST(Captions, EnumeratedTitleWithoutNumber) {
+  Caption c = ReadCaption({"第二部分 部门预算公开表", "一、部门收支总体情况表", "单位：万元"});
+  EXPECT_EQ(c.number, std::nullopt);
+  EXPECT_EQ(c.title, "部门收支总体情况表");
+}
+
+TEST(Captions, TwoLineTitle) {
+  Caption c = ReadCaption({"前文。", "表5", "昌吉州政府办公室", "一般公共预算支出情况表", "单位：万元"});
+  EXPECT_EQ(c.title, "昌吉州政府办公室一般公共预算支出情况表");
+  c = ReadCaption({"前文。", "一般公共预算财政拨款基本支出", "决算表"});
+  EXPECT_EQ(c.title, "一般公共预算财政拨款基本支出决算表");
+}
+
+TEST(Captions, PerformanceTitleWithYearLine) {
+  Caption c = ReadCaption({"具体情况见下表：", "项目支出绩效目标表", "(2023年)"});
+  EXPECT_EQ(c.title, "项目支出绩效目标表");
+  EXPECT_EQ(c.number, std::nullopt);
+  EXPECT_EQ(c.unit, std::nullopt);
+}
+
+TEST(Captions, TableOfContentsDoesNotLendTitles) {
+  // The lines above the first table: a table of contents, a heading, text.
+  Caption c = ReadCaption({"目 录", "一、部门收支总体情况表", "二、部门收入总体情况表",
+                           "第三部分 情况说明", "按照全口径预算的原则，所有收入和支出均纳入预算管理。"});
+  EXPECT_EQ(c.title, std::nullopt);
+  EXPECT_EQ(c.number, std::nullopt);
+  // Two titles in a row: only the nearest one is the caption.
+  c = ReadCaption({"九、国有资本经营预算支出情况表", "十、财政拨款“三公”经费支出情况表"});
+  EXPECT_EQ(c.title, "财政拨款“三公”经费支出情况表");
+}
+
+TEST(Captions, EmptyTableSentenceIsNotATitle) {
+  Caption c = ReadCaption({"本单位没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。"});
+  EXPECT_EQ(c.title, std::nullopt);
+}
+
+TEST(Captions, PageNumbersAndContinuationMarks) {
+  Caption c = ReadCaption({"- 5 -", "续表"});
+  EXPECT_TRUE(c.continued);
+  EXPECT_EQ(c.title, std::nullopt);
+  c = ReadCaption({"表4", "财政拨款收支总体情况表", "7", "单位：万元"});
+  EXPECT_EQ(c.number, 4);
+  EXPECT_EQ(c.unit, "万元");
+}
+
+TEST(Captions, TitleInsideFirstRows) {
+  RawTable t;
+  t.n_rows = 4;
+  t.n_cols = 3;
+  t.cells = {{0, 0, 1, 3, "部门（单位）整体支出绩效目标自评表"},
+             {1, 0, 1, 2, "编制单位：某局"},
+             {1, 2, 1, 1, "单位：万元"},
+             {2, 0, 1, 1, "项目"},
+             {2, 1, 1, 1, "金额"},
+             {3, 0, 1, 1, "合计"},
+             {3, 1, 1, 1, "1.00"}};
+  int rows = 0;
+  Caption c = ReadCaptionRows(t, &rows);
+  EXPECT_EQ(rows, 2);
+  EXPECT_EQ(c.title, "部门(单位)整体支出绩效目标自评表");
+  EXPECT_EQ(c.compiler, "某局");
+  EXPECT_EQ(c.unit, "万元");
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping

@@ -1,0 +1,101 @@
+#include <gtest/gtest.h>
+
+#include "mapping/mapper.h"
+
+namespace cnbudget {
+namespace {
+
+TextLine Line(std::string s) {
+  TextLine l;
+  l.text = std::move(s);
+  return l;
+}
+
+RawTable Grid(std::vector<std::vector<std::string>> rows, int page = 0) {
+  RawTable t;
+  t.n_rows = static_cast<int>(rows.size());
+  t.first_page = t.last_page = page;
+  for (int r = 0; r < t.n_rows; ++r) {
+    t.n_cols = std::max(t.n_cols, static_cast<int>(rows[r].size()));
+    for (int c = 0; c < static_cast<int>(rows[r].size()); ++c)
+      if (!rows[r][c].empty()) t.cells.push_back(RawCell{r, c, 1, 1, rows[r][c], page});
+  }
+  return t;
+}
+
+RawTable Expenditure(int page) {
+  return Grid({{"科目代码", "", "", "科目名称", "合计", "基本支出", "项目支出"},
+               {"类", "款", "项", "", "", "", ""},
+               {"201", "", "", "一般公共服务支出", "10.00", "10.00", ""}},
+              page);
+}
+
+TEST(Mapper, IdentifiesCaptionsAndSuppressesHeaderAndCodeValues) {
+  Layout l;
+  l.blocks = {Line("某局"), Line("2024年部门预算公开"), Line("表3"), Line("部门支出总体情况表"),
+              Line("编制单位：某局 单位：万元"), Expenditure(3)};
+  model::Document doc;
+  MapLayout(l, doc);
+  EXPECT_EQ(doc.document.unit, "某局");
+  EXPECT_EQ(doc.document.currency_unit, "万元");
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const model::Table& t = doc.tables[0];
+  EXPECT_EQ(t.standard, "budget.expenditure");
+  EXPECT_EQ(t.number, 3);
+  EXPECT_EQ(t.header_rows, 2);
+  EXPECT_EQ(t.pages, std::make_pair(3, 3));
+  for (const model::Cell& c : t.cells) {
+    if (c.r < 2 || c.c == 0) EXPECT_FALSE(c.value) << c.raw;
+  }
+}
+
+TEST(Mapper, MergesContinuationWithRepeatedHeader) {
+  Layout l;
+  l.blocks = {Line("表3"), Line("部门支出总体情况表"), Expenditure(3), Line("4"), Expenditure(4)};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].n_rows, 4);
+  EXPECT_EQ(doc.tables[0].pages, std::make_pair(3, 4));
+}
+
+TEST(Mapper, DoesNotMergeCaptionedTables) {
+  Layout l;
+  l.blocks = {Line("表3"), Line("部门支出总体情况表"), Expenditure(3), Line("表5"),
+              Line("一般公共预算支出情况表"), Expenditure(4)};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 2u);
+  EXPECT_EQ(doc.tables[1].standard, "budget.general_public");
+  EXPECT_EQ(doc.tables[1].number, 5);
+}
+
+TEST(Mapper, TitleInFirstRowAndUnknownTable) {
+  Layout l;
+  l.blocks = {Grid({{"项目支出绩效自评表"}, {"项目名称", "某项目"}, {"年度指标值", "100"}}),
+              Line("附：联系人名单"), Grid({{"姓名", "电话"}, {"张三", "12345"}})};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 2u);
+  EXPECT_EQ(doc.tables[0].standard, "performance.project_self_eval");
+  EXPECT_EQ(doc.tables[0].title, "项目支出绩效自评表");
+  EXPECT_EQ(doc.tables[0].header_rows, 0);
+  EXPECT_EQ(doc.tables[1].standard, std::nullopt);
+  EXPECT_EQ(doc.tables[1].unit, std::nullopt);
+}
+
+TEST(Mapper, EmptyTablesAndLayoutIssues) {
+  Layout l;
+  l.blocks = {Line("表8"), Line("政府性基金预算支出情况表"), RawTable{}};
+  l.issues.push_back(MakeWarning("x", "y"));
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].standard, "budget.gov_fund");
+  EXPECT_EQ(doc.tables[0].n_rows, 0);
+  ASSERT_FALSE(doc.issues.empty());
+  EXPECT_EQ(doc.issues.back().code, "x");
+}
+
+}  // namespace
+}  // namespace cnbudget

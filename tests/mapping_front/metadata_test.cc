@@ -1,0 +1,54 @@
+#include <gtest/gtest.h>
+
+#include "mapping/metadata.h"
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Metadata, UnitLineThenYearAndKind) {
+  model::DocumentMeta m = ReadDocumentMeta({"昌吉州政府办公室", "2023年部门预算公开", "第一部分 概况",
+                                            "正文。", "昌吉回族自治州人民政府办公室", "2023年1月31日"});
+  EXPECT_EQ(m.unit, "昌吉州政府办公室");
+  EXPECT_EQ(m.year, 2023);
+  EXPECT_EQ(m.kind, "budget");
+  EXPECT_EQ(m.published, "2023-01-31");
+}
+
+TEST(Metadata, YearPrefixedUnit) {
+  model::DocumentMeta m = ReadDocumentMeta({"2026年昌吉市人民政府办公室", "部门预算公开", "目 录"});
+  EXPECT_EQ(m.unit, "昌吉市人民政府办公室");
+  EXPECT_EQ(m.year, 2026);
+  EXPECT_EQ(m.kind, "budget");
+  EXPECT_EQ(m.published, std::nullopt);
+}
+
+TEST(Metadata, FinalAccountsOneLine) {
+  model::DocumentMeta m = ReadDocumentMeta({"昌吉回族自治州人民政府办公室 2023 年度", "部门决算公开说明"});
+  EXPECT_EQ(m.unit, "昌吉回族自治州人民政府办公室");
+  EXPECT_EQ(m.year, 2023);
+  EXPECT_EQ(m.kind, "final");
+  m = ReadDocumentMeta({"某某局2022年度部门决算"});
+  EXPECT_EQ(m.unit, "某某局");
+  EXPECT_EQ(m.year, 2022);
+  EXPECT_EQ(m.kind, "final");
+}
+
+TEST(Metadata, NothingFoundStaysNull) {
+  model::DocumentMeta m = ReadDocumentMeta({"一些文字。", "更多文字。"});
+  EXPECT_EQ(m.unit, std::nullopt);
+  EXPECT_EQ(m.year, std::nullopt);
+  EXPECT_EQ(m.kind, std::nullopt);
+  EXPECT_EQ(m.published, std::nullopt);
+}
+
+TEST(Metadata, MostCommonUnit) {
+  std::vector<model::Table> ts(3);
+  ts[0].unit = "万元";
+  ts[1].unit = "元";
+  ts[2].unit = "万元";
+  EXPECT_EQ(MostCommonUnit(ts), "万元");
+  EXPECT_EQ(MostCommonUnit({}), std::nullopt);
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
