@@ -1,11 +1,73 @@
-// Placeholder until the DOCX extractor lands.
+// ExtractDocx: a DOCX package to Layout blocks (see extract/extract.h).
+//
+// The package is opened with SafeZip (capped inflation), word/document.xml is
+// streamed by ReadDocumentXml, and word/styles.xml, when present and sound,
+// only adds bold-by-style hints: a broken styles part costs a warning, never
+// the document.
+#include <libxml/parser.h>
+
+#include <string>
+
+#include "extract/docx/document_reader.h"
+#include "extract/docx/safe_xml.h"
+#include "extract/docx/safe_zip.h"
+#include "extract/docx/styles.h"
 #include "extract/extract.h"
 
 namespace cnbudget {
-Layout ExtractDocx(const std::string&, const ExtractOptions&) {
-  Layout layout;
-  layout.format = "docx";
-  layout.issues.push_back(MakeError("not_implemented", "DOCX extraction is not built yet"));
+namespace {
+
+constexpr const char* kDocumentPart = "word/document.xml";
+constexpr const char* kStylesPart = "word/styles.xml";
+
+Layout Failed(Layout layout, Issue issue) {
+  layout.blocks.clear();
+  layout.issues.push_back(std::move(issue));
   return layout;
 }
+
+// Reads the bold styles; a problem there is reported as a warning.
+void LoadStyles(const SafeZip& zip, docx::BoldStyles* styles, Layout* layout) {
+  if (!zip.Has(kStylesPart)) return;
+  std::string bytes;
+  std::optional<Issue> error = zip.Read(kStylesPart, &bytes);
+  docx::XmlDocPtr doc;
+  if (!error) doc = docx::ParseSmallPart(bytes, kStylesPart, &error);
+  if (error) {
+    error->severity = Severity::kWarning;
+    error->message += " (styles ignored: bold-by-style hints are lost)";
+    layout->issues.push_back(std::move(*error));
+    return;
+  }
+  styles->Load(xmlDocGetRootElement(doc.get()));
+}
+
+}  // namespace
+
+Layout ExtractDocx(const std::string& path, const ExtractOptions& options) {
+  xmlInitParser();
+  Layout layout;
+  layout.format = "docx";
+
+  ZipLimits limits;
+  limits.max_entry_bytes = options.max_zip_entry_bytes;
+  limits.max_ratio = options.max_zip_ratio;
+  SafeZip zip;
+  if (auto error = zip.Open(path, limits)) return Failed(std::move(layout), *error);
+  if (!zip.Has(kDocumentPart))
+    return Failed(std::move(layout),
+                  MakeError("missing_part", "not a valid DOCX: the package has no " +
+                                                std::string(kDocumentPart) +
+                                                " (the main document part)"));
+
+  docx::BoldStyles styles;
+  LoadStyles(zip, &styles, &layout);
+
+  std::string xml;
+  if (auto error = zip.Read(kDocumentPart, &xml)) return Failed(std::move(layout), *error);
+  if (auto error = docx::ReadDocumentXml(xml, &styles, &layout.blocks))
+    return Failed(std::move(layout), *error);
+  return layout;
+}
+
 }  // namespace cnbudget

@@ -1,0 +1,55 @@
+// The text of WordprocessingML paragraphs, as Word shows it.
+//
+// Kept: w:t, w:tab ("\t"), w:br/w:cr ("\n"), w:sym, w:noBreakHyphen, field
+// results (w:fldSimple content, runs between fldChar "separate" and "end"),
+// and the content of w:hyperlink, w:smartTag, w:sdt, w:ins, w:customXml and
+// math runs. Dropped: deleted text (w:del, w:moveFrom, w:delText), field
+// codes (w:instrText, runs between fldChar "begin" and "separate"), and the
+// mc:Fallback copy of alternate content. Text boxes (w:txbxContent) are not
+// part of the paragraph's text: they are handed back for the caller to read
+// as blocks of their own.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <string>
+#include <vector>
+
+#include "extract/docx/styles.h"
+
+namespace cnbudget::docx {
+
+struct ParagraphText {
+  std::string text;                       // raw, not normalized
+  bool has_text = false;                  // some text that is not white space
+  bool all_bold = true;                   // every run with such text is bold
+  double font_size = 0;                   // largest explicit run size (pt), 0 if none
+  std::vector<const xmlNode*> textboxes;  // w:txbxContent met in the paragraph
+};
+
+// Reads paragraphs of one story (the body, or one table cell). A complex
+// field may open in one paragraph and close in a later one (a table of
+// contents does), so the reader keeps the field state between calls.
+class InlineReader {
+ public:
+  explicit InlineReader(const BoldStyles* styles) : styles_(styles) {}
+
+  // Reads the w:p element `p`.
+  ParagraphText Read(const xmlNode* p);
+
+ private:
+  void Walk(const xmlNode* node, ParagraphText* out);
+  void ReadRun(const xmlNode* run, ParagraphText* out);
+  void Emit(const std::string& piece, bool bold, ParagraphText* out) const;
+  void OnFieldChar(const xmlNode* fld_char);
+  bool RunBold(const xmlNode* run_properties) const;
+  bool InFieldCode() const;
+
+  const BoldStyles* styles_;
+  std::string paragraph_style_;
+  // One entry per open complex field: false while in its code part, true
+  // once its result part started.
+  std::vector<bool> field_in_result_;
+};
+
+}  // namespace cnbudget::docx
