@@ -1,0 +1,73 @@
+#include "mapping/checks.h"
+
+#include <string>
+#include <vector>
+
+#include "mapping/checks_table.h"
+
+namespace cnbudget {
+namespace {
+
+bool Checked(const model::Table& t) { return t.standard && !t.standard->starts_with("performance."); }
+
+const model::Table* FirstOf(const model::Document& doc, const std::string& standard) {
+  for (const model::Table& t : doc.tables)
+    if (t.standard && *t.standard == standard) return &t;
+  return nullptr;
+}
+
+// One total that two tables both print: `a`'s row captioned a_row (column
+// measure a_measure, empty = the side's first column) against `b`'s total row.
+struct CrossTotal {
+  const char* a_standard;
+  std::vector<std::string> a_rows;
+  bool a_last_side;
+  const char* a_measure;
+  const char* b_standard;
+};
+
+const CrossTotal kCrossTotals[] = {
+    {"budget.summary", {"收入总计"}, false, "", "budget.income"},
+    {"budget.summary", {"支出总计"}, true, "", "budget.expenditure"},
+    {"budget.fiscal_summary", {"支出总计"}, true, "general_public_budget", "budget.general_public"},
+    {"budget.fiscal_summary", {"支出总计"}, true, "gov_fund_budget", "budget.gov_fund"},
+    {"budget.fiscal_summary", {"支出总计"}, true, "state_capital_budget", "budget.state_capital"},
+    {"final.summary", {"本年收入合计"}, false, "", "final.income"},
+    {"final.summary", {"本年支出合计"}, true, "", "final.expenditure"},
+};
+
+void CheckAcrossTables(model::Document& doc) {
+  for (const CrossTotal& x : kCrossTotals) {
+    const model::Table* a = FirstOf(doc, x.a_standard);
+    const model::Table* b = FirstOf(doc, x.b_standard);
+    if (a == nullptr || b == nullptr) continue;
+    std::vector<Issue> unused;
+    TableChecker ca(*a, &unused), cb(*b, &unused);
+    auto left = ca.PrintedTotal(x.a_rows, x.a_last_side, x.a_measure);
+    auto right = cb.PrintedTotal({}, false, "total");
+    // A blank total is "not filled in", not zero: nothing to compare.
+    if (!left || !right || left->empty || right->empty || left->value == right->value) continue;
+    Issue i = MakeWarning("sum_mismatch", "same total across tables: table " + std::to_string(b->index) + " (" +
+                                              x.b_standard + ") total is " + right->value.ToString() + ", table " +
+                                              std::to_string(a->index) + " (" + x.a_standard + ") " + x.a_rows[0] +
+                                              " is " + left->value.ToString());
+    i.table = b->index;
+    i.r = right->r;
+    i.c = right->c;
+    i.expected = left->value.ToString();
+    i.found = right->value.ToString();
+    doc.issues.push_back(std::move(i));
+  }
+}
+
+}  // namespace
+
+void CheckArithmetic(model::Document& doc) {
+  for (const model::Table& t : doc.tables) {
+    if (!Checked(t)) continue;
+    TableChecker(t, &doc.issues).Run();
+  }
+  CheckAcrossTables(doc);
+}
+
+}  // namespace cnbudget

@@ -1,0 +1,365 @@
+#include "mapping/checks_table.h"
+
+#include <algorithm>
+#include <set>
+
+#include "mapping/measures.h"
+
+namespace cnbudget {
+namespace {
+
+std::string Squeezed(std::string_view s) {
+  std::string out;
+  for (char ch : s)
+    if (ch != ' ') out.push_back(ch);
+  return out;
+}
+
+bool Has(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+bool StartsWithPath(const std::vector<const model::Cell*>& p, const std::vector<const model::Cell*>& prefix) {
+  return p.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), p.begin());
+}
+
+}  // namespace
+
+TableChecker::TableChecker(const model::Table& t, std::vector<Issue>* issues)
+    : t_(t), issues_(issues), keys_(t) {
+  column_paths_.assign(keys_.n_cols(), {});
+  for (int c = 0; c < keys_.n_cols(); ++c) {
+    if (keys_.IsKey(c)) continue;
+    for (int r = 0; r < keys_.header_rows(); ++r) {
+      const model::Cell* cell = keys_.At(r, c);
+      if (cell != nullptr && (column_paths_[c].empty() || column_paths_[c].back() != cell))
+        column_paths_[c].push_back(cell);
+    }
+  }
+}
+
+void TableChecker::Run() {
+  AddColumnGroupEquations();
+  for (int c = 0; c < keys_.n_cols(); ++c) {
+    if (keys_.IsKey(c) || ColumnBlank(c)) continue;
+    AddHierarchyEquations(c);
+    AddTotalRowEquations(c);
+    AddThreePublicEquations(c);
+  }
+  Solve();
+  CheckSidesBalance();
+}
+
+// ---------------------------------------------------------------- values
+
+bool TableChecker::CellEmpty(int r, int c) const {
+  const model::Cell* cell = keys_.At(r, c);
+  return cell == nullptr || cell->r != r || cell->c != c || !cell->value;
+}
+
+bool TableChecker::ColumnBlank(int c) const {
+  for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r)
+    if (!CellEmpty(r, c)) return false;
+  return true;
+}
+
+std::optional<Amount> TableChecker::Printed(CellPos p) const {
+  if (CellEmpty(p.first, p.second)) return Amount();
+  return Amount::Parse(*keys_.At(p.first, p.second)->value);
+}
+
+std::optional<Amount> TableChecker::Current(CellPos p) const {
+  auto fixed = corrected_.find(p);
+  return fixed != corrected_.end() ? std::optional<Amount>(fixed->second) : Printed(p);
+}
+
+std::optional<Amount> TableChecker::PartsSum(const Equation& e, CellPos skip) const {
+  Amount sum;
+  for (CellPos p : e.parts) {
+    if (p == skip) continue;
+    std::optional<Amount> v = Current(p);
+    if (!v) return std::nullopt;
+    sum = sum + *v;
+  }
+  return sum;
+}
+
+bool TableChecker::Holds(const Equation& e) const {
+  std::optional<Amount> total = Current(e.total), sum = PartsSum(e, {-1, -1});
+  return !total || !sum || *total == *sum;  // not amounts: nothing to check
+}
+
+// ---------------------------------------------------------------- columns
+// A header group whose leaf "合计"/"小计" stands beside its parts: the total
+// column equals the sum of the parts, row by row.
+
+std::vector<int> TableChecker::ChildColumns(int block, const Path& prefix, std::vector<Path>* child_paths) const {
+  std::vector<int> first_columns;
+  for (int c = 0; c < keys_.n_cols(); ++c) {
+    const Path& p = column_paths_[c];
+    if (keys_.IsKey(c) || keys_.BlockOf(c) != block || p.size() <= prefix.size() || !StartsWithPath(p, prefix))
+      continue;
+    Path child(p.begin(), p.begin() + prefix.size() + 1);
+    if (std::find(child_paths->begin(), child_paths->end(), child) != child_paths->end()) continue;
+    child_paths->push_back(child);
+    first_columns.push_back(c);
+  }
+  return first_columns;
+}
+
+std::optional<int> TableChecker::TotalColumnOf(int block, const Path& prefix) const {
+  std::vector<Path> children;
+  std::vector<int> columns = ChildColumns(block, prefix, &children);
+  std::optional<int> total;
+  int totals = 0;
+  for (size_t i = 0; i < children.size(); ++i) {
+    std::string text = Squeezed(children[i].back()->text);
+    if (text.starts_with("其中")) return std::nullopt;  // parts of a part: not additive
+    if (column_paths_[columns[i]] == children[i] && IsTotalCaption(text)) {
+      ++totals;
+      total = columns[i];
+    }
+  }
+  if (totals != 1 || children.size() < 2 || ColumnBlank(*total)) return std::nullopt;
+  return total;
+}
+
+void TableChecker::GroupCells(int block, const Path& prefix, int r, std::vector<CellPos>* out) const {
+  for (int c = 0; c < keys_.n_cols(); ++c)
+    if (!keys_.IsKey(c) && keys_.BlockOf(c) == block && column_paths_[c] == prefix) {
+      out->push_back({r, c});
+      return;
+    }
+  if (std::optional<int> total = TotalColumnOf(block, prefix)) {
+    out->push_back({r, *total});
+    return;
+  }
+  std::vector<Path> children;
+  ChildColumns(block, prefix, &children);
+  for (const Path& child : children) GroupCells(block, child, r, out);
+}
+
+void TableChecker::AddColumnGroupEquations() {
+  std::set<std::pair<int, Path>> groups;
+  for (int c = 0; c < keys_.n_cols(); ++c) {
+    if (keys_.IsKey(c)) continue;
+    const Path& p = column_paths_[c];
+    for (size_t n = 0; n < p.size(); ++n) groups.insert({keys_.BlockOf(c), Path(p.begin(), p.begin() + n)});
+  }
+  for (const auto& [block, prefix] : groups) {
+    std::optional<int> total = TotalColumnOf(block, prefix);
+    if (!total) continue;
+    std::vector<Path> children;
+    ChildColumns(block, prefix, &children);
+    std::string rule = (prefix.empty() ? "" : Squeezed(prefix.back()->text) + " ") +
+                       Squeezed(column_paths_[*total].back()->text) + " column = sum of the columns beside it";
+    for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r) {
+      Equation e{{r, *total}, {}, rule};
+      for (const Path& child : children)
+        if (child != column_paths_[*total]) GroupCells(block, child, r, &e.parts);
+      equations_.push_back(std::move(e));
+    }
+  }
+}
+
+// ---------------------------------------------------------------- rows
+
+void TableChecker::AddHierarchyEquations(int c) {
+  int block = keys_.BlockOf(c);
+  std::map<std::string, std::vector<int>> rows_of;
+  for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r)
+    if (const auto& code = keys_.Key(r, block).code) rows_of[*code].push_back(r);
+  for (const auto& [parent, parent_rows] : rows_of) {
+    if (parent_rows.size() != 1) continue;  // a code listed twice: no single parent
+    Equation e{{parent_rows[0], c}, {}, "row " + parent + " = sum of its subordinate rows"};
+    for (const auto& [code, rows] : rows_of) {
+      if (code.size() <= parent.size() || !code.starts_with(parent)) continue;
+      bool direct = true;  // no listed code between parent and this one
+      for (const auto& [mid, unused] : rows_of)
+        if (mid.size() > parent.size() && mid.size() < code.size() && code.starts_with(mid)) direct = false;
+      if (direct)
+        for (int r : rows) e.parts.push_back({r, c});
+    }
+    if (!e.parts.empty()) equations_.push_back(std::move(e));
+  }
+}
+
+void TableChecker::AddTotalRowEquations(int c) {
+  int block = keys_.BlockOf(c);
+  std::vector<int> totals;
+  std::set<std::string> codes;
+  for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r) {
+    const model::RowKey& key = keys_.Key(r, block);
+    if (key.code) codes.insert(*key.code);
+    else if (key.label && IsTotalCaption(*key.label)) totals.push_back(r);
+  }
+  if (codes.empty()) return;
+  auto top_level = [&](const std::string& code) {
+    for (const std::string& other : codes)
+      if (other.size() < code.size() && code.starts_with(other)) return false;
+    return true;
+  };
+  for (size_t i = 0; i < totals.size(); ++i) {
+    int total_row = totals[i];
+    // The rows since the previous total; a total printed first sums the rows after it.
+    int from = i == 0 ? keys_.header_rows() : totals[i - 1] + 1, to = total_row;
+    bool has_code_rows = false;
+    for (int r = from; r < to; ++r) has_code_rows |= keys_.Key(r, block).code.has_value();
+    if (!has_code_rows) {
+      from = total_row + 1;
+      to = i + 1 < totals.size() ? totals[i + 1] : keys_.n_rows();
+    }
+    Equation e{{total_row, c}, {}, Squeezed(keys_.Key(total_row, block).label.value_or("")) +
+                                       " row = sum of the top-level rows"};
+    bool known_make_up = true;
+    for (int r = from; r < to; ++r) {
+      const model::RowKey& key = keys_.Key(r, block);
+      if (key.code && top_level(*key.code)) e.parts.push_back({r, c});
+      // An amount on a row without a code: the total's make-up is unknown.
+      else if (!key.code && !CellEmpty(r, c)) known_make_up = false;
+    }
+    if (known_make_up && !e.parts.empty()) equations_.push_back(std::move(e));
+  }
+}
+
+void TableChecker::AddThreePublicEquations(int c) {
+  int block = keys_.BlockOf(c);
+  std::optional<int> total, outbound, reception, vehicles, purchase, operation;
+  for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r) {
+    const auto& label = keys_.Key(r, block).label;
+    if (!label) continue;
+    std::string s = Squeezed(*label);
+    if (s == "合计" || s == "总计") total = r;
+    else if (Has(s, "因公出国")) outbound = r;
+    else if (Has(s, "公务接待")) reception = r;
+    else if (Has(s, "购置及运行")) vehicles = r;
+    else if (Has(s, "公务用车购置")) purchase = r;
+    else if (Has(s, "公务用车运行")) operation = r;
+  }
+  if (vehicles && purchase && operation)
+    equations_.push_back({{*vehicles, c}, {{*purchase, c}, {*operation, c}}, "公务用车购置及运行费 = 购置费 + 运行费"});
+  if (total && outbound && reception && vehicles)
+    equations_.push_back(
+        {{*total, c}, {{*outbound, c}, {*reception, c}, {*vehicles, c}}, "三公 合计 = 因公出国(境)费 + 公务接待费 + 公务用车购置及运行费"});
+}
+
+// ---------------------------------------------------------------- solving
+
+void TableChecker::Solve() {
+  std::map<CellPos, std::vector<size_t>> uses;  // cell -> equations it appears in
+  for (size_t i = 0; i < equations_.size(); ++i) {
+    uses[equations_[i].total].push_back(i);
+    for (CellPos p : equations_[i].parts) uses[p].push_back(i);
+  }
+  auto failing_count = [&] {
+    size_t n = 0;
+    for (const Equation& e : equations_) n += !Holds(e);
+    return n;
+  };
+  size_t failing = failing_count();
+  std::set<CellPos> reported;
+  while (failing > 0) {
+    // Try, for each cell of each failing equation, the value that makes that
+    // equation hold; keep the one that leaves the fewest failures.
+    std::optional<std::pair<CellPos, Amount>> best;
+    size_t best_failing = failing;
+    std::string best_rule;
+    for (const Equation& e : equations_) {
+      if (Holds(e)) continue;
+      std::vector<CellPos> cells{e.total};
+      cells.insert(cells.end(), e.parts.begin(), e.parts.end());
+      for (CellPos p : cells) {
+        if (corrected_.count(p)) continue;
+        std::optional<Amount> others = PartsSum(e, p), total = Current(e.total);
+        if (!others || !total) continue;
+        Amount fix = p == e.total ? *others : *total - *others;
+        std::optional<Amount> old = Current(p);
+        size_t after = failing;
+        for (size_t i : uses[p]) after -= !Holds(equations_[i]);
+        corrected_[p] = fix;
+        for (size_t i : uses[p]) after += !Holds(equations_[i]);
+        corrected_.erase(p);
+        if (after < best_failing) {
+          best_failing = after;
+          best = {p, fix};
+          best_rule = e.rule;
+        }
+      }
+    }
+    if (!best) break;
+    Report(best->first, best_rule, best->second);
+    reported.insert(best->first);
+    corrected_[best->first] = best->second;
+    failing = best_failing;
+  }
+  // What no single correction improves: report at the equation's total.
+  for (const Equation& e : equations_) {
+    if (Holds(e) || reported.count(e.total)) continue;
+    std::optional<Amount> sum = PartsSum(e, {-1, -1});
+    if (!sum) continue;
+    Report(e.total, e.rule, *sum);
+    reported.insert(e.total);
+  }
+}
+
+void TableChecker::Report(CellPos at, const std::string& rule, const Amount& expected) {
+  auto [r, c] = at;
+  Issue i = MakeWarning("sum_mismatch", "");
+  i.table = t_.index;
+  i.r = r;
+  i.c = c;
+  i.expected = expected.ToString();
+  std::string where = "table " + std::to_string(t_.index) + " row " + std::to_string(r) + " column " +
+                      std::to_string(c);
+  const model::RowKey& key = keys_.Key(r, keys_.BlockOf(c));
+  if (key.label) where += " (" + *key.label + ")";
+  if (CellEmpty(r, c)) {
+    i.message = rule + ": " + where + " is empty, expected " + *i.expected;
+  } else {
+    i.found = *keys_.At(r, c)->value;
+    i.message = rule + ": " + where + " is " + *i.found + ", expected " + *i.expected;
+  }
+  issues_->push_back(std::move(i));
+}
+
+// ---------------------------------------------------------------- sides
+
+void TableChecker::CheckSidesBalance() {
+  if (keys_.n_blocks() < 2) return;
+  std::optional<Located> income = PrintedTotal({"收入总计"}, false, "");
+  std::optional<Located> spending = PrintedTotal({"支出总计"}, true, "");
+  if (!income || !spending || income->empty || spending->empty) return;
+  if (income->r == spending->r && income->c == spending->c) return;
+  if (income->value != spending->value)
+    Report({spending->r, spending->c}, "收入总计 = 支出总计", income->value);
+}
+
+std::optional<TableChecker::Located> TableChecker::PrintedTotal(const std::vector<std::string>& row_captions,
+                                                                bool last_side,
+                                                                const std::string& column_measure) const {
+  int n = keys_.n_blocks();
+  for (int i = 0; i < std::max(n, 1); ++i) {
+    int b = n == 0 ? -1 : (last_side ? n - 1 - i : i);
+    std::optional<int> row;
+    for (int r = keys_.header_rows(); r < keys_.n_rows() && !row; ++r) {
+      const auto& label = keys_.Key(r, b).label;
+      if (!label) continue;
+      std::string s = Squeezed(*label);
+      bool hit = row_captions.empty() ? IsTotalCaption(s)
+                                      : std::find(row_captions.begin(), row_captions.end(), s) != row_captions.end();
+      if (hit) row = r;
+    }
+    if (!row) continue;
+    std::optional<int> column;
+    for (int c = 0; c < keys_.n_cols() && !column; ++c) {
+      if (keys_.IsKey(c) || keys_.BlockOf(c) != b) continue;
+      std::optional<std::string> m = MeasureForPath(keys_.ColumnPath(c));
+      if (column_measure.empty() || (m && *m == column_measure)) column = c;
+    }
+    if (!column) continue;
+    std::optional<Amount> v = Printed({*row, *column});
+    if (!v) return std::nullopt;
+    return Located{*v, *row, *column, CellEmpty(*row, *column)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace cnbudget

@@ -1,0 +1,86 @@
+// Arithmetic checks inside one table (see checks.h for the contract).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/issue.h"
+#include "core/model.h"
+#include "mapping/checks_amount.h"
+#include "mapping/row_keys.h"
+
+namespace cnbudget {
+
+// Checks one table and appends sum_mismatch warnings.
+//
+// Every rule the table's structure implies becomes an equation "total cell =
+// sum of part cells" (a 合计 column and its sibling columns, a 类 row and its
+// 款 rows, a 合计 row and the top-level rows, the 三公 rows). When equations
+// fail, the checker blames one cell at a time: the cell whose correction
+// leaves the fewest failing equations (a typo breaks both its row and its
+// column; fixing it fixes both), reports it with the value that would make
+// its equation hold, and uses that value from then on. Failures no single
+// correction reduces are reported at their total cell. So one wrong cell is
+// reported once, not once per total that contains it.
+class TableChecker {
+ public:
+  using CellPos = std::pair<int, int>;  // (r, c)
+
+  TableChecker(const model::Table& t, std::vector<Issue>* issues);
+
+  void Run();
+
+  // A printed total, for the checks that compare two totals.
+  struct Located {
+    Amount value;
+    int r = 0, c = 0;
+    bool empty = false;  // the cell is blank
+  };
+  // The first row whose label is one of `row_captions` (any total caption
+  // when empty), searched on the first side (or the last when `last_side`),
+  // in the side's first value column or the column with measure
+  // `column_measure`. Printed values, never corrected.
+  std::optional<Located> PrintedTotal(const std::vector<std::string>& row_captions, bool last_side,
+                                      const std::string& column_measure) const;
+
+ private:
+  using Path = std::vector<const model::Cell*>;
+
+  struct Equation {
+    CellPos total;
+    std::vector<CellPos> parts;
+    std::string rule;
+  };
+
+  bool CellEmpty(int r, int c) const;
+  bool ColumnBlank(int c) const;
+  std::optional<Amount> Printed(CellPos p) const;  // blank = 0; nullopt = not an amount
+  std::optional<Amount> Current(CellPos p) const;  // after corrections
+  std::optional<Amount> PartsSum(const Equation& e, CellPos skip) const;
+  bool Holds(const Equation& e) const;
+
+  // Equation builders.
+  void AddColumnGroupEquations();
+  std::vector<int> ChildColumns(int block, const Path& prefix, std::vector<Path>* child_paths) const;
+  std::optional<int> TotalColumnOf(int block, const Path& prefix) const;
+  void GroupCells(int block, const Path& prefix, int r, std::vector<CellPos>* out) const;
+  void AddHierarchyEquations(int c);
+  void AddTotalRowEquations(int c);
+  void AddThreePublicEquations(int c);
+
+  void Solve();
+  void Report(CellPos at, const std::string& rule, const Amount& expected);
+  void CheckSidesBalance();
+
+  const model::Table& t_;
+  std::vector<Issue>* issues_;
+  TableKeys keys_;
+  std::vector<Path> column_paths_;  // header cells above each value column
+  std::vector<Equation> equations_;
+  std::map<CellPos, Amount> corrected_;
+};
+
+}  // namespace cnbudget

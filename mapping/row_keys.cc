@@ -1,0 +1,265 @@
+#include "mapping/row_keys.h"
+
+#include <algorithm>
+#include <set>
+
+namespace cnbudget {
+namespace {
+
+bool IsDigit(char ch) { return ch >= '0' && ch <= '9'; }
+
+std::string WithoutSpaces(std::string_view s) {
+  std::string out;
+  for (char ch : s)
+    if (ch != ' ' && ch != '\t' && ch != '\n') out.push_back(ch);
+  return out;
+}
+
+// "-", "—", "/" and the like: a dash cell is an empty amount, not text.
+bool IsDashOnly(std::string_view s) {
+  std::string t = WithoutSpaces(s);
+  if (t.empty()) return true;
+  static const char* const kDashes[] = {"-", "/", "—", "－", "–", "──", "——", "\\"};
+  for (const char* d : kDashes) {
+    std::string_view dv(d);
+    if (t == dv) return true;
+    bool all = !t.empty() && t.size() % dv.size() == 0;
+    for (size_t i = 0; all && i < t.size(); i += dv.size()) all = t.compare(i, dv.size(), dv) == 0;
+    if (all) return true;
+  }
+  return false;
+}
+
+bool Contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+}  // namespace
+
+std::string LeadingCode(std::string_view text) {
+  std::string code;
+  size_t i = 0;
+  while (i < text.size() && text[i] == ' ') ++i;
+  while (i < text.size()) {
+    if (IsDigit(text[i])) {
+      code.push_back(text[i++]);
+      continue;
+    }
+    // A single space between two digit groups belongs to the code.
+    if (text[i] == ' ' && !code.empty() && i + 1 < text.size() && IsDigit(text[i + 1])) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  // "1.一般公共预算拨款", "2.5": a digit followed by a point is numbering or a number.
+  if (i < text.size() && (text[i] == '.' || text[i] == ',')) return "";
+  return code;
+}
+
+std::string WithoutLeadingCode(std::string_view text) {
+  std::string code = LeadingCode(text);
+  if (code.empty()) return std::string(text);
+  size_t i = 0, seen = 0;
+  while (i < text.size() && seen < code.size()) {
+    if (IsDigit(text[i])) ++seen;
+    ++i;
+  }
+  while (i < text.size() && (text[i] == ' ' || text[i] == '.' || text[i] == '-' || text[i] == ':')) ++i;
+  if (text.substr(i).starts_with("、")) i += std::string_view("、").size();
+  return std::string(text.substr(i));
+}
+
+bool IsTotalCaption(std::string_view text) {
+  std::string t = WithoutSpaces(text);
+  for (std::string_view tail : {"合计", "总计", "小计", "(小计)", "小计)"})
+    if (std::string_view(t).ends_with(tail)) return true;
+  return false;
+}
+
+TableKeys::TableKeys(const model::Table& t) : table_(&t) {
+  n_rows_ = t.n_rows;
+  n_cols_ = t.n_cols;
+  for (const model::Cell& c : t.cells) {
+    n_rows_ = std::max(n_rows_, c.r + std::max(1, c.rs));
+    n_cols_ = std::max(n_cols_, c.c + std::max(1, c.cs));
+  }
+  header_rows_ = std::clamp(t.header_rows, 0, n_rows_);
+  BuildOccupancy(t);
+  BuildPaths();
+  ClassifyColumns();
+  BuildBlocks();
+  BuildKeys();
+}
+
+const model::Cell* TableKeys::At(int r, int c) const {
+  auto it = occupancy_.find({r, c});
+  return it == occupancy_.end() ? nullptr : &table_->cells[it->second];
+}
+
+const model::RowKey& TableKeys::Key(int r, int b) const {
+  if (b < 0 || b >= n_blocks() || r < 0 || r >= n_rows_) return empty_key_;
+  return keys_[b][r];
+}
+
+void TableKeys::BuildOccupancy(const model::Table& t) {
+  for (size_t i = 0; i < t.cells.size(); ++i) {
+    const model::Cell& c = t.cells[i];
+    if (c.r < 0 || c.c < 0) continue;
+    for (int r = c.r; r < c.r + std::max(1, c.rs); ++r)
+      for (int x = c.c; x < c.c + std::max(1, c.cs); ++x) occupancy_.emplace(std::make_pair(r, x), static_cast<int>(i));
+  }
+}
+
+void TableKeys::BuildPaths() {
+  paths_.assign(n_cols_, {});
+  for (int c = 0; c < n_cols_; ++c) {
+    const model::Cell* previous = nullptr;
+    for (int r = 0; r < header_rows_; ++r) {
+      const model::Cell* cell = At(r, c);
+      if (cell == nullptr || cell == previous) continue;
+      previous = cell;
+      if (!cell->text.empty()) paths_[c].push_back(cell->text);
+    }
+  }
+}
+
+void TableKeys::ClassifyColumns() {
+  code_.assign(n_cols_, false);
+  label_.assign(n_cols_, false);
+  part_.assign(n_cols_, CodePart::kNone);
+  project_.assign(n_cols_, false);
+  for (int c = 0; c < n_cols_; ++c) {
+    const std::vector<std::string>& path = paths_[c];
+    std::string last = path.empty() ? "" : WithoutSpaces(path.back());
+    if (last == "类") part_[c] = CodePart::kClass;
+    else if (last == "款") part_[c] = CodePart::kKind;
+    else if (last == "项") part_[c] = CodePart::kItem;
+    else if (!Contains(last, "名称") && !Contains(last, "内容"))
+      for (const std::string& level : path)
+        if (Contains(level, "编码") || Contains(level, "代码")) part_[c] = CodePart::kWhole;
+
+    // Body census: text cells (no value, not a dash), and code+name cells.
+    int filled = 0, text = 0, named = 0, codes = 0;
+    for (int r = header_rows_; r < n_rows_; ++r) {
+      const model::Cell* cell = At(r, c);
+      if (cell == nullptr || cell->c != c || cell->r != r || IsDashOnly(cell->text)) continue;
+      ++filled;
+      std::string code = LeadingCode(cell->text);
+      if (!code.empty() && WithoutSpaces(cell->text) == code) ++codes;
+      if (cell->value && code.empty()) continue;
+      if (!cell->value) ++text;
+      if (!WithoutLeadingCode(cell->text).empty() && code != WithoutSpaces(cell->text)) ++named;
+    }
+    // Header-less code column: nothing but classification codes under 科目 or no header.
+    bool bare_header = path.empty() || Contains(last, "科目");
+    if (part_[c] == CodePart::kNone && bare_header && filled > 0 && codes == filled) {
+      bool plausible = true;
+      for (int r = header_rows_; r < n_rows_ && plausible; ++r) {
+        const model::Cell* cell = At(r, c);
+        if (cell == nullptr || cell->c != c || cell->r != r || IsDashOnly(cell->text)) continue;
+        size_t n = LeadingCode(cell->text).size();
+        plausible = n == 2 || n == 3 || n == 5 || n == 7;
+      }
+      if (plausible) part_[c] = CodePart::kWhole;
+    }
+    code_[c] = part_[c] != CodePart::kNone;
+    if (code_[c]) {
+      label_[c] = named * 2 > filled;  // "01 基本工资": code and name share the cell
+    } else {
+      label_[c] = filled > 0 && text * 2 > filled;
+    }
+    if (label_[c] && Contains(last, "项目名称")) project_[c] = true;
+  }
+}
+
+void TableKeys::BuildBlocks() {
+  block_of_.assign(n_cols_, -1);
+  int current = -1;
+  for (int c = 0; c < n_cols_; ++c) {
+    if (IsKey(c)) {
+      if (c == 0 || !IsKey(c - 1)) {
+        blocks_.push_back({});
+        current = static_cast<int>(blocks_.size()) - 1;
+      }
+      blocks_[current].push_back(c);
+    }
+    block_of_[c] = current;
+  }
+}
+
+void TableKeys::BuildKeys() {
+  keys_.assign(blocks_.size(), std::vector<model::RowKey>(n_rows_));
+  for (size_t b = 0; b < blocks_.size(); ++b) {
+    std::string carry_class, carry_kind;
+    for (int r = header_rows_; r < n_rows_; ++r) keys_[b][r] = KeyOfRow(r, blocks_[b], &carry_class, &carry_kind);
+  }
+}
+
+model::RowKey TableKeys::KeyOfRow(int r, const std::vector<int>& block, std::string* carry_class,
+                                  std::string* carry_kind) const {
+  model::RowKey key;
+  std::string cls, kind, item, whole;
+  bool has_parts = false;
+  const model::Cell* previous = nullptr;
+  for (int x : block) {
+    if (!code_[x]) continue;
+    if (part_[x] != CodePart::kWhole) has_parts = true;
+    const model::Cell* cell = At(r, x);
+    if (cell == nullptr || cell == previous) continue;
+    previous = cell;
+    std::string code = LeadingCode(cell->text);
+    switch (part_[x]) {
+      case CodePart::kClass: cls += code; break;
+      case CodePart::kKind: kind += code; break;
+      case CodePart::kItem: item += code; break;
+      default: whole += code; break;
+    }
+  }
+  for (auto it = block.rbegin(); it != block.rend(); ++it) {
+    if (!label_[*it]) continue;
+    const model::Cell* cell = At(r, *it);
+    if (cell != nullptr && !cell->text.empty()) {
+      key.label = cell->text;
+      break;
+    }
+  }
+  for (int x : block) {
+    const model::Cell* cell = project_[x] ? At(r, x) : nullptr;
+    if (cell != nullptr && !cell->text.empty()) key.project = cell->text;
+  }
+  if (has_parts) {
+    // Rows of 款/项 under a heading leave the 类 (and 款) blank: carry them down.
+    if (!cls.empty()) {
+      *carry_class = cls;
+      carry_kind->clear();
+    } else if (!kind.empty() || !item.empty()) {
+      cls = *carry_class;
+    }
+    if (!kind.empty()) *carry_kind = kind;
+    else if (!item.empty()) kind = *carry_kind;
+  }
+  std::string code = cls + kind + item + whole;
+  if (code.empty() && key.label) {
+    // "201 一般公共服务支出": the code shares the label's cell.
+    std::string lead = LeadingCode(*key.label);
+    if ((lead.size() == 3 || lead.size() == 5 || lead.size() == 7) && lead[0] >= '2' && lead[0] <= '5') code = lead;
+  }
+  if (!code.empty()) {
+    key.code = code;
+    if (has_parts && whole.empty()) {
+      if (!cls.empty()) key.cls = cls;
+      if (!kind.empty()) key.kind = kind;
+      if (!item.empty()) key.item = item;
+    } else {
+      key.cls = code.substr(0, std::min<size_t>(3, code.size()));
+      if (code.size() >= 5) key.kind = code.substr(3, 2);
+      if (code.size() >= 7) key.item = code.substr(5, 2);
+    }
+  }
+  if (key.label) {
+    std::string name = WithoutLeadingCode(*key.label);
+    if (!name.empty()) key.name = name;
+  }
+  return key;
+}
+
+}  // namespace cnbudget

@@ -1,0 +1,206 @@
+#include "mapping/checks.h"
+
+#include <gtest/gtest.h>
+
+#include "mapping/checks_amount.h"
+#include "mapping/records.h"
+#include "table_builder.h"
+
+namespace cnbudget {
+namespace {
+
+using testing::MakeTable;
+using testing::Merge;
+
+TEST(Amount, ExactSums) {
+  Amount a = *Amount::Parse("1528.74"), b = *Amount::Parse("0.01");
+  EXPECT_EQ((a + b).ToString(), "1528.75");
+  EXPECT_TRUE(*Amount::Parse("1.5") == *Amount::Parse("1.50"));
+  EXPECT_EQ((*Amount::Parse("3") - *Amount::Parse("5.25")).ToString(), "-2.25");
+  EXPECT_EQ(Amount::Parse("96.49%"), std::nullopt);
+  EXPECT_EQ(Amount::Parse("abc"), std::nullopt);
+  EXPECT_EQ((*Amount::Parse("0.1") + *Amount::Parse("0.2")).ToString(), "0.3");
+}
+
+model::Table Expenditure(const std::vector<std::string>& total_row_values) {
+  std::vector<std::vector<std::string>> rows = {
+      {"科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"},
+      {"类", "款", "项", "", "", "", ""},
+      {"201", "", "", "一般公共服务支出", "10.00", "6.00", "4.00"},
+      {"201", "03", "", "政府办公厅(室)及相关机构事务", "10.00", "6.00", "4.00"},
+      {"201", "03", "01", "行政运行", "6.00", "6.00", ""},
+      {"201", "03", "99", "其他政府办公厅(室)及相关机构事务支出", "4.00", "", "4.00"},
+      {"208", "", "", "社会保障和就业支出", "2.50", "2.50", ""},
+      {"208", "05", "", "行政事业单位养老支出", "2.50", "2.50", ""},
+      {"208", "05", "05", "机关事业单位基本养老保险缴费支出", "2.50", "2.50", ""},
+  };
+  std::vector<std::string> total = {"", "", "", "合计"};
+  total.insert(total.end(), total_row_values.begin(), total_row_values.end());
+  rows.push_back(total);
+  model::Table t = MakeTable("budget.expenditure", 2, rows, {0, 1, 2});
+  Merge(t, 0, 0, 1, 3);
+  for (int c = 3; c <= 6; ++c) Merge(t, 0, c, 2, 1);
+  return t;
+}
+
+std::vector<Issue> Check(std::vector<model::Table> tables) {
+  model::Document doc;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    tables[i].index = static_cast<int>(i);
+    tables[i].records = BuildRecords(tables[i], nullptr);
+    doc.tables.push_back(tables[i]);
+  }
+  CheckArithmetic(doc);
+  return doc.issues;
+}
+
+TEST(Checks, ConsistentTableGetsNothing) {
+  EXPECT_TRUE(Check({Expenditure({"12.50", "8.50", "4.00"})}).empty());
+}
+
+TEST(Checks, TypoInATotalIsReportedOnce) {
+  model::Table t = Expenditure({"12.50", "8.50", "4.00"});
+  for (model::Cell& c : t.cells)
+    if (c.r == 2 && c.c == 4) c.value = c.text = "100.00";  // breaks its row and its column
+  std::vector<Issue> issues = Check({t});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].severity, Severity::kWarning);
+  EXPECT_EQ(issues[0].code, "sum_mismatch");
+  EXPECT_EQ(issues[0].table, 0);
+  EXPECT_EQ(issues[0].r, 2);
+  EXPECT_EQ(issues[0].c, 4);
+  EXPECT_EQ(issues[0].expected, "10.00");
+  EXPECT_EQ(issues[0].found, "100.00");
+}
+
+TEST(Checks, ParentRowDisagreeingWithItsChildren) {
+  model::Table t = Expenditure({"12.50", "8.50", "4.00"});
+  for (model::Cell& c : t.cells)  // an item's 合计 off: breaks its row and its 款
+    if (c.r == 4 && c.c == 4) c.value = c.text = "7.00";
+  std::vector<Issue> issues = Check({t});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].r, 4);
+  EXPECT_EQ(issues[0].c, 4);
+  EXPECT_EQ(issues[0].expected, "6.00");
+  EXPECT_EQ(issues[0].found, "7.00");
+}
+
+TEST(Checks, ClassRowDisagreeingWithItsKinds) {
+  model::Table t = Expenditure({"12.50", "8.50", "4.00"});
+  for (model::Cell& c : t.cells)  // a 类 row whose three columns all disagree with its 款
+    if (c.r == 6 && c.c >= 4 && c.c <= 5) c.value = c.text = "2.60";
+  std::vector<Issue> issues = Check({t});
+  ASSERT_EQ(issues.size(), 2u);
+  for (const Issue& i : issues) {
+    EXPECT_EQ(i.r, 6);
+    EXPECT_EQ(i.expected, "2.50");
+    EXPECT_EQ(i.found, "2.60");
+  }
+}
+
+TEST(Checks, TotalRowDisagreeingWithTopLevelRows) {
+  std::vector<Issue> issues = Check({Expenditure({"12.60", "8.50", "4.00"})});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].r, 9);
+  EXPECT_EQ(issues[0].c, 4);
+  EXPECT_EQ(issues[0].expected, "12.50");
+  EXPECT_EQ(issues[0].found, "12.60");
+}
+
+// Seed 002, 表7: the last projects put their amounts in 商品和服务支出 and
+// leave 项目支出合计 empty.
+TEST(Checks, AmountsOutsideTheProjectTotal) {
+  model::Table t = MakeTable(
+      "budget.general_public_project", 2,
+      {{"科目编码", "", "", "科目名称", "项目名称", "项目支出合计", "工资福利支出", "商品和服务支出", "资本性支出"},
+       {"类", "款", "项", "", "", "", "", "", ""},
+       {"201", "", "", "一般公共服务支出", "", "1928.73", "", "437.73", "1491.00"},
+       {"201", "03", "", "政府办公厅(室)及相关机构事务", "", "1928.73", "", "437.73", "1491.00"},
+       {"201", "03", "99", "其他", "机构运行补助", "3.00", "", "3.00", ""},
+       {"201", "03", "99", "其他", "政务云平台机房存储扩容项目", "570.00", "", "", "570.00"},
+       {"201", "03", "99", "其他", "网站和云平台运维项目经费", "150.00", "", "129.00", "21.00"},
+       {"201", "03", "99", "其他", "媒体互联交互安全维护项目", "20.00", "", "20.00", ""},
+       {"201", "03", "99", "其他", "密码服务支撑系统平台运行维护费", "60.00", "", "60.00", ""},
+       {"201", "03", "99", "其他", "安全隔离和国密算法认证及辅助设备改造项目", "900.00", "", "0", "900.00"},
+       {"201", "03", "99", "其他", "政府网站改版、办公区域装修", "", "", "50.33", ""},
+       {"201", "03", "99", "其他", "机房耗材购置及项目质保金", "", "", "5.4", ""},
+       {"201", "03", "99", "其他", "密码服务支撑系统项目", "", "", "170", ""},
+       {"", "", "", "", "合计", "1928.73", "", "437.73", "1491.00"}},
+      {0, 1, 2});
+  Merge(t, 0, 0, 1, 3);
+  for (int c = 3; c <= 8; ++c) Merge(t, 0, c, 2, 1);
+  std::vector<Issue> issues = Check({t});
+  ASSERT_EQ(issues.size(), 3u);
+  std::vector<int> rows;
+  for (const Issue& i : issues) {
+    rows.push_back(*i.r);
+    EXPECT_EQ(i.c, 5);
+    EXPECT_FALSE(i.found.has_value());  // the total cell is empty
+  }
+  std::sort(rows.begin(), rows.end());
+  EXPECT_EQ(rows, (std::vector<int>{10, 11, 12}));
+  EXPECT_EQ(issues[0].expected, "50.33");
+}
+
+model::Table Summary(const std::string& income_total, const std::string& spending_total) {
+  model::Table t = MakeTable("budget.summary", 2,
+                             {{"收入", "", "支出", ""},
+                              {"项目", "预算数", "功能分类", "预算数"},
+                              {"一、本年收入", "12.50", "201 一般公共服务支出", "10.00"},
+                              {"", "", "208 社会保障和就业支出", "2.50"},
+                              {"收入总计", income_total, "支出总计", spending_total}});
+  Merge(t, 0, 0, 1, 2);
+  Merge(t, 0, 2, 1, 2);
+  return t;
+}
+
+TEST(Checks, IncomeTotalEqualsSpendingTotal) {
+  EXPECT_TRUE(Check({Summary("12.50", "12.50")}).empty());
+  std::vector<Issue> issues = Check({Summary("13.50", "12.50")});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].r, 4);
+  EXPECT_EQ(issues[0].c, 3);
+  EXPECT_EQ(issues[0].expected, "13.50");
+}
+
+TEST(Checks, SameTotalAcrossTables) {
+  EXPECT_TRUE(Check({Summary("12.50", "12.50"), Expenditure({"12.50", "8.50", "4.00"})}).empty());
+  model::Table e = Expenditure({"12.50", "8.50", "4.00"});
+  for (model::Cell& c : e.cells)  // the rows of table 2 agree with its own total, not with table 1
+    if (c.r == 8 && c.c == 4) c.value = c.text = "2.40";
+  for (model::Cell& c : e.cells)
+    if ((c.r == 6 || c.r == 7) && c.c == 4) c.value = c.text = "2.40";
+  for (model::Cell& c : e.cells)
+    if (c.r == 9 && c.c == 4) c.value = c.text = "12.40";
+  std::vector<Issue> issues = Check({Summary("12.50", "12.50"), e});
+  bool across = false;
+  for (const Issue& i : issues)
+    if (i.table == 1 && i.r == 9 && i.c == 4 && i.expected == "12.50" && i.found == "12.40") across = true;
+  EXPECT_TRUE(across);
+}
+
+TEST(Checks, ThreePublicRows) {
+  auto table = [](const std::string& vehicles) {
+    model::Table t = MakeTable("budget.three_public", 2,
+                               {{"三公支出内容", "合计", "资金来源", "", ""},
+                                {"", "", "一般公共预算", "政府性基金", "国有资本经营预算"},
+                                {"合计", "70.80", "70.80", "", ""},
+                                {"因公出国(境)费", "", "", "", ""},
+                                {"公务接待费", "2.80", "2.80", "", ""},
+                                {"公务用车购置及运行费(小计)", vehicles, vehicles, "", ""},
+                                {"其中:公务用车购置费", "0.00", "0.00", "", ""},
+                                {"公务用车运行费", "68.00", "68.00", "", ""}});
+    Merge(t, 0, 0, 2, 1);
+    Merge(t, 0, 1, 2, 1);
+    Merge(t, 0, 2, 1, 3);
+    return t;
+  };
+  EXPECT_TRUE(Check({table("68.00")}).empty());
+  std::vector<Issue> issues = Check({table("86.00")});
+  ASSERT_EQ(issues.size(), 2u);  // the same wrong figure in both columns
+  EXPECT_EQ(issues[0].r, 5);
+  EXPECT_EQ(issues[0].expected, "68.00");
+}
+
+}  // namespace
+}  // namespace cnbudget
