@@ -1,0 +1,172 @@
+// NormalizeCell and ParseDecimal: the number rules of normalize.h.
+#include <re2/re2.h>
+
+#include <string>
+#include <string_view>
+
+#include "normalize/normalize.h"
+
+namespace cnbudget {
+namespace {
+
+// All patterns run on normalized text: NFKC done, single spaces, one line.
+struct Patterns {
+  // Cells that stand for "nothing here".
+  RE2 empty_marker{R"(^(?:-+|—+|–+|―+|−|/)$)"};
+  // Peels "(", a sign, a trailing "%" and ")" off the magnitude.
+  RE2 wrapper{R"(^(\( ?)?([-−] ?)?(.*?)( ?%)?( ?\))?$)"};
+  // The magnitude forms; group 1 is the integer part, group 2 the fraction.
+  RE2 plain{R"(^(\d+)(?: ?[.。] ?(\d+))?$)"};
+  RE2 comma_grouped{R"(^(\d{1,3}(?: ?, ?\d{3})+)(?: ?[.。] ?(\d+))?$)"};
+  RE2 space_grouped{R"(^(\d{1,3}(?: \d{3})+)(?: ?[.。] ?(\d+))?$)"};
+  RE2 bare_fraction{R"(^()[.。] ?(\d+)$)"};
+  // Only number characters, at least one digit: a failed parse is ambiguous.
+  RE2 number_like{R"(^[\d .,。%()−-]*\d[\d .,。%()−-]*$)"};
+  // One or two Latin letters inside digits ("12a3", "1O5.20").
+  RE2 letter_in_digits{R"(^[\dA-Za-z .,。%()−-]*\d[A-Za-z]{1,2}\d[\dA-Za-z .,。%()−-]*$)"};
+};
+
+const Patterns& GetPatterns() {
+  static const Patterns* const patterns = new Patterns();
+  return *patterns;
+}
+
+std::string DigitsOnly(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
+}
+
+struct ParsedNumber {
+  std::string value;
+  std::string text;
+};
+
+// Splits the magnitude into integer digits (separators removed, as printed)
+// and fraction digits. False when no magnitude form matches.
+bool ParseMagnitude(std::string_view magnitude, std::string* integer, std::string* fraction) {
+  const Patterns& p = GetPatterns();
+  std::string int_part;
+  for (const RE2* form : {&p.plain, &p.comma_grouped, &p.space_grouped, &p.bare_fraction}) {
+    if (RE2::FullMatch(magnitude, *form, &int_part, fraction)) {
+      *integer = DigitsOnly(int_part);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<ParsedNumber> ParseNumber(std::string_view text) {
+  const Patterns& p = GetPatterns();
+  std::string open, sign, magnitude, percent, close;
+  if (!RE2::FullMatch(text, p.wrapper, &open, &sign, &magnitude, &percent, &close)) {
+    return std::nullopt;
+  }
+  if (open.empty() != close.empty()) return std::nullopt;
+  if (!open.empty() && !sign.empty()) return std::nullopt;
+  std::string integer, fraction;
+  if (!ParseMagnitude(magnitude, &integer, &fraction)) return std::nullopt;
+  if (integer.empty()) integer = "0";
+
+  const size_t first_nonzero = integer.find_first_not_of('0');
+  const bool zero = first_nonzero == std::string::npos &&
+                    fraction.find_first_not_of('0') == std::string::npos;
+  const std::string minus = (!open.empty() || !sign.empty()) && !zero ? "-" : "";
+  const std::string tail = (fraction.empty() ? "" : "." + fraction) +
+                           (percent.empty() ? "" : "%");
+  ParsedNumber out;
+  out.value = minus + (first_nonzero == std::string::npos ? "0" : integer.substr(first_nonzero)) +
+              tail;
+  out.text = minus + integer + tail;
+  return out;
+}
+
+// Why a number-looking cell has no value, or nullopt for plain text.
+std::optional<std::string> Ambiguity(std::string_view text) {
+  const Patterns& p = GetPatterns();
+  if (RE2::FullMatch(text, p.number_like)) {
+    int numbers = 0;
+    bool all_numbers = true;
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t end = text.find(' ', start);
+      if (end == std::string_view::npos) end = text.size();
+      if (ParseNumber(text.substr(start, end - start))) {
+        ++numbers;
+      } else {
+        all_numbers = false;
+      }
+      start = end + 1;
+    }
+    if (all_numbers && numbers >= 2) return "more than one number in the cell";
+    return "malformed number";
+  }
+  if (RE2::FullMatch(text, p.letter_in_digits)) return "letter inside digits";
+  return std::nullopt;
+}
+
+bool IsDigitCodePoint(char32_t cp) {
+  return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+// The Chinese-comma rule of normalize.h: "1，60" -> "1。60", which the
+// number rules then read as 1.60. Works on the raw UTF-8 bytes because NFKC
+// would turn "，" into an ASCII "," and lose the distinction.
+std::string FullWidthCommaAsDecimalMark(std::string_view raw) {
+  constexpr std::string_view kFullComma = "\xEF\xBC\x8C";  // U+FF0C
+  const size_t pos = raw.find(kFullComma);
+  if (pos == std::string_view::npos) return std::string(raw);
+  if (raw.find(kFullComma, pos + 1) != std::string_view::npos) return std::string(raw);
+  for (std::string_view other : {".", ",", "\xEF\xBC\x8E" /*．*/, "\xE3\x80\x82" /*。*/}) {
+    if (raw.find(other) != std::string_view::npos) return std::string(raw);
+  }
+  // Digits right after the comma (ASCII or full-width, 1 or 3 bytes each).
+  int digits = 0;
+  size_t i = pos + kFullComma.size();
+  while (i < raw.size()) {
+    if (raw[i] >= '0' && raw[i] <= '9') {
+      ++i;
+    } else if (raw.substr(i, 2) == "\xEF\xBC" && i + 2 < raw.size() &&
+               IsDigitCodePoint(0xFF00 + (static_cast<unsigned char>(raw[i + 2]) - 0x80))) {
+      i += 3;
+    } else {
+      break;
+    }
+    ++digits;
+  }
+  const bool digit_before =
+      pos > 0 && ((raw[pos - 1] >= '0' && raw[pos - 1] <= '9') ||
+                  (pos >= 3 && raw.substr(pos - 3, 2) == "\xEF\xBC" &&
+                   IsDigitCodePoint(0xFF00 + (static_cast<unsigned char>(raw[pos - 1]) - 0x80))));
+  if (!digit_before || digits < 1 || digits > 2) return std::string(raw);
+  std::string out(raw);
+  out.replace(pos, kFullComma.size(), "\xE3\x80\x82");
+  return out;
+}
+
+}  // namespace
+
+NormalizedCell NormalizeCell(std::string_view raw) {
+  NormalizedCell cell;
+  cell.text = NormalizeText(FullWidthCommaAsDecimalMark(raw));
+  // Long cells are prose; skipping them keeps the regexes off paragraphs.
+  constexpr size_t kMaxNumberLength = 64;
+  if (cell.text.empty() || cell.text.size() > kMaxNumberLength) return cell;
+  const Patterns& p = GetPatterns();
+  if (RE2::FullMatch(cell.text, p.empty_marker)) return cell;
+  if (std::optional<ParsedNumber> number = ParseNumber(cell.text)) {
+    cell.text = std::move(number->text);
+    cell.value = std::move(number->value);
+    return cell;
+  }
+  cell.ambiguity = Ambiguity(cell.text);
+  return cell;
+}
+
+std::optional<std::string> ParseDecimal(std::string_view raw) {
+  return NormalizeCell(raw).value;
+}
+
+}  // namespace cnbudget
