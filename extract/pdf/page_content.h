@@ -48,6 +48,10 @@ struct PageContent {
   std::vector<Glyph> glyphs;    // in content-stream order
   std::vector<TextRun> runs;    // glyphs grouped into runs, top-to-bottom, left-to-right
   std::vector<Ruling> rulings;
+  // Non-white filled rectangles too thick to be rulings (shaded header
+  // cells, bars). Not turned into rulings: whether they delimit cells is the
+  // table builder's call.
+  std::vector<BBox> fills;
   double image_coverage = 0;    // share of the page area covered by images (0..1)
 };
 

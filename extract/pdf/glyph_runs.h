@@ -1,0 +1,33 @@
+// Grouping glyphs into TextRuns.
+#pragma once
+
+#include <vector>
+
+#include "extract/pdf/page_content.h"
+#include "extract/pdf/pdf_reader_types.h"
+
+namespace cnbudget::pdf {
+
+// Tunables, in units of the larger font size of two neighbouring glyphs.
+constexpr double kLineTolerance = 0.25;  // baselines this close are one line
+constexpr double kJoinGap = 0.45;        // a smaller gap continues the run
+constexpr double kSpaceGap = 0.15;       // a larger gap between Latin glyphs is a space
+constexpr double kNumberGlueGap = 1.2;   // see BuildTextRuns
+
+// Groups `glyphs` (no spaces; TextRun::glyphs index into this vector) into
+// runs, using `spaces` (whitespace glyphs) as separators. The rules:
+//  - glyphs of one run share direction and baseline (kLineTolerance);
+//  - consecutive glyphs join while the gap is below kJoinGap and no
+//    whitespace glyph lies between them;
+//  - number glue: some producers draw numbers glyph by glyph with a wide gap
+//    (or a space) after ',' and '.', which text tools read as "1, 858. 41".
+//    A digit-separator-digit sequence joins across gaps up to
+//    kNumberGlueGap and across whitespace, without a space: "1,858.41";
+//  - the run text has no spaces between CJK glyphs; between two non-CJK
+//    glyphs a gap above kSpaceGap becomes a single space.
+// Runs come out top-to-bottom (rows of overlapping vertical extent), then
+// left-to-right.
+std::vector<TextRun> BuildTextRuns(const std::vector<PlacedGlyph>& glyphs,
+                                   const std::vector<PlacedGlyph>& spaces);
+
+}  // namespace cnbudget::pdf

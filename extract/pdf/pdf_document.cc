@@ -1,0 +1,175 @@
+#include "extract/pdf/pdf_document.h"
+
+#include <Error.h>
+#include <ErrorCodes.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <goo/GooString.h>
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+
+#include "extract/pdf/glyph_hygiene.h"
+#include "extract/pdf/glyph_runs.h"
+#include "extract/pdf/pdf_reader_device.h"
+#include "extract/pdf/ruling_merge.h"
+
+namespace cnbudget::pdf {
+namespace {
+
+// Poppler reports problems through one process-wide callback. We route them
+// to whichever PdfDocument call is running on the current thread (if any),
+// and never to stderr.
+struct PopplerErrors {
+  int count = 0;
+  std::string first;
+};
+thread_local PopplerErrors* t_errors = nullptr;
+
+void OnPopplerError(ErrorCategory, Goffset, const char* message) {
+  if (!t_errors) return;
+  if (t_errors->count++ == 0 && message) t_errors->first = message;
+}
+
+// Installs `errors` as the current thread's sink for the scope.
+class ScopedErrorSink {
+ public:
+  explicit ScopedErrorSink(PopplerErrors* errors) : previous_(t_errors) { t_errors = errors; }
+  ~ScopedErrorSink() { t_errors = previous_; }
+
+ private:
+  PopplerErrors* previous_;
+};
+
+void InitPopplerOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(&OnPopplerError);
+  });
+}
+
+std::string PageText(int number) { return "page " + std::to_string(number); }
+
+// Turns the collector's raw page into PageContent: glyph hygiene, runs,
+// merged rulings, image coverage.
+void BuildPageContent(PageGraphics graphics, PageContent* out) {
+  out->width = graphics.width;
+  out->height = graphics.height;
+  DropFakeBoldDuplicates(&graphics.glyphs);
+  std::vector<PlacedGlyph> glyphs, spaces;
+  glyphs.reserve(graphics.glyphs.size());
+  for (PlacedGlyph& g : graphics.glyphs) (g.space ? spaces : glyphs).push_back(std::move(g));
+  out->runs = BuildTextRuns(glyphs, spaces);
+  out->glyphs.reserve(glyphs.size());
+  for (PlacedGlyph& g : glyphs) out->glyphs.push_back(std::move(g.glyph));
+  out->rulings = MergeRulings(std::move(graphics.segments), graphics.width, graphics.height);
+  out->fills = std::move(graphics.fills);
+  double area = graphics.width * graphics.height;
+  out->image_coverage = area > 0 ? std::min(1.0, graphics.image_area / area) : 0;
+}
+
+}  // namespace
+
+PdfDocument::PdfDocument(std::unique_ptr<PDFDoc> doc) : doc_(std::move(doc)) {}
+PdfDocument::~PdfDocument() = default;
+
+std::unique_ptr<PdfDocument> PdfDocument::Open(const std::string& path, Issue* error) {
+  auto fail = [&](const char* code, std::string message) {
+    if (error) *error = MakeError(code, std::move(message));
+    return nullptr;
+  };
+  {
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe) return fail("unreadable_file", "cannot open " + path + " for reading");
+    std::error_code ec;
+    if (std::filesystem::file_size(path, ec) == 0 && !ec) {
+      return fail("pdf_damaged", "the file is empty (0 bytes), not a PDF");
+    }
+  }
+  InitPopplerOnce();
+  PopplerErrors errors;
+  ScopedErrorSink sink(&errors);
+  bool repaired = false;
+  std::unique_ptr<PDFDoc> doc;
+  try {
+    doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), std::nullopt, std::nullopt,
+                                   nullptr, [&repaired] { repaired = true; });
+  } catch (const std::exception& e) {
+    return fail("pdf_damaged", std::string("Poppler failed to open the file: ") + e.what());
+  }
+  if (!doc->isOk()) {
+    int code = doc->getErrorCode();
+    if (code == errEncrypted) {
+      return fail("pdf_encrypted", "the PDF is encrypted and needs a user password");
+    }
+    if (code == errOpenFile) return fail("unreadable_file", "cannot open " + path + " for reading");
+    std::string detail = errors.first.empty() ? "" : " (first problem: " + errors.first + ")";
+    return fail("pdf_damaged", "not a readable PDF, or too damaged to repair" + detail);
+  }
+  int pages = doc->getNumPages();
+  if (pages <= 0) return fail("pdf_no_pages", "the PDF has no pages");
+  if (pages > kMaxPages) {
+    return fail("pdf_too_many_pages", "the PDF claims " + std::to_string(pages) +
+                                          " pages, more than the limit of " +
+                                          std::to_string(kMaxPages));
+  }
+  std::unique_ptr<PdfDocument> result(new PdfDocument(std::move(doc)));
+  result->page_count_ = pages;
+  if (repaired) {
+    result->open_warnings_.push_back(MakeWarning(
+        "pdf_repaired", "the PDF's cross-reference table was damaged and has been rebuilt"));
+  }
+  return result;
+}
+
+PageContent PdfDocument::ReadPage(int number, std::vector<Issue>* warnings) {
+  PageContent content;
+  content.number = number;
+  auto warn = [&](const char* code, std::string message) {
+    if (warnings) warnings->push_back(MakeWarning(code, std::move(message)));
+  };
+  if (number < 1 || number > page_count_) {
+    warn("pdf_page_out_of_range", PageText(number) + " does not exist (the PDF has " +
+                                      std::to_string(page_count_) + " pages)");
+    return content;
+  }
+  PopplerErrors errors;
+  ScopedErrorSink sink(&errors);
+  try {
+    Page* page = doc_->getPage(number);
+    if (!page || !page->isOk()) {
+      warn("pdf_page_unreadable", PageText(number) + " cannot be read");
+      return content;
+    }
+    PageCollector collector;
+    doc_->displayPage(&collector, number, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true,
+                      /*printing=*/false);
+    PageGraphics graphics = collector.Take();
+    if (graphics.truncated) {
+      warn("pdf_page_truncated", PageText(number) + " has too many glyphs or lines; the rest is ignored");
+    }
+    if (graphics.glyphs_without_unicode > 0) {
+      warn("pdf_glyphs_without_unicode",
+           PageText(number) + ": " + std::to_string(graphics.glyphs_without_unicode) +
+               " glyphs have no Unicode mapping and were dropped");
+    }
+    BuildPageContent(std::move(graphics), &content);
+  } catch (const std::exception& e) {
+    content = PageContent();
+    content.number = number;
+    warn("pdf_page_unreadable", PageText(number) + " cannot be read: " + e.what());
+    return content;
+  }
+  if (errors.count > 0) {
+    warn("pdf_syntax_error", PageText(number) + ": " + std::to_string(errors.count) +
+                                 " problems reported while reading, first: " + errors.first);
+  }
+  return content;
+}
+
+}  // namespace cnbudget::pdf
