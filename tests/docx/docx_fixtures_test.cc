@@ -1,0 +1,60 @@
+// The DOCX extractor on the generated fixtures (tools/gen_docx_fixtures.py):
+// block order, grids with merges, cell text and bold, against the hand-written
+// expectations in fixtures/docx/*.expected.txt.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <variant>
+
+#include "extract/extract.h"
+#include "tests/docx/layout_dump.h"
+
+namespace cnbudget {
+namespace {
+
+std::string FixturePath(const std::string& name) {
+  return std::string(CNBUDGET_SOURCE_DIR) + "/fixtures/docx/" + name;
+}
+
+class DocxFixtureTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(DocxFixtureTest, BlocksMatchExpectation) {
+  const std::string name = GetParam();
+  const Layout layout = ExtractDocx(FixturePath(name + ".docx"), ExtractOptions{});
+  ASSERT_FALSE(layout.failed()) << layout.issues.front().message;
+  EXPECT_EQ(layout.format, "docx");
+  EXPECT_FALSE(layout.pages.has_value());
+  const std::vector<std::string> expected = testing::ReadLines(FixturePath(name + ".expected.txt"));
+  ASSERT_FALSE(expected.empty()) << "missing " << name << ".expected.txt";
+  const std::vector<std::string> actual = testing::DumpBlocks(layout);
+  for (std::size_t i = 0; i < std::max(expected.size(), actual.size()); ++i) {
+    EXPECT_EQ(i < actual.size() ? actual[i] : "<none>", i < expected.size() ? expected[i] : "<none>")
+        << name << " line " << i + 1;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, DocxFixtureTest,
+                         ::testing::Values("merges", "nested", "text_runs", "captions"));
+
+TEST(DocxExtractor, SampleBudgetHasCaptionedTables) {
+  const Layout layout = ExtractDocx(std::string(CNBUDGET_SOURCE_DIR) + "/fixtures/sample_budget.docx", ExtractOptions{});
+  ASSERT_FALSE(layout.failed());
+  int tables = 0;
+  std::string previous_lines;  // the text lines since the last table
+  for (const Block& b : layout.blocks) {
+    if (const auto* line = std::get_if<TextLine>(&b)) {
+      previous_lines += line->text + "|";
+      continue;
+    }
+    ++tables;
+    EXPECT_NE(previous_lines.find("表" + std::to_string(tables)), std::string::npos)
+        << "no 表" << tables << " caption before table " << tables << ": " << previous_lines;
+    EXPECT_NE(previous_lines.find("单位："), std::string::npos) << previous_lines;
+    EXPECT_GT(std::get<RawTable>(b).marked_header_rows, 0);
+    previous_lines.clear();
+  }
+  EXPECT_EQ(tables, 3);
+}
+
+}  // namespace
+}  // namespace cnbudget
