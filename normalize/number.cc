@@ -11,8 +11,6 @@ namespace {
 
 // All patterns run on normalized text: NFKC done, single spaces, one line.
 struct Patterns {
-  // Cells that stand for "nothing here".
-  RE2 empty_marker{R"(^(?:-+|—+|–+|―+|−|/)$)"};
   // Peels "(", a sign, a trailing "%" and ")" off the magnitude.
   RE2 wrapper{R"(^(\( ?)?([-−] ?)?(.*?)( ?%)?( ?\))?$)"};
   // The magnitude forms; group 1 is the integer part, group 2 the fraction.
@@ -58,24 +56,58 @@ bool ParseMagnitude(std::string_view magnitude, std::string* integer, std::strin
   return false;
 }
 
-std::optional<ParsedNumber> ParseNumber(std::string_view text) {
+// The common case "-1229.70%" / "1229" without separators or spaces, read
+// without the regex engine. False when `text` has any other shape.
+bool SplitSimpleNumber(std::string_view text, bool* negative, std::string* integer,
+                       std::string* fraction, bool* percent) {
+  *negative = !text.empty() && text.front() == '-';
+  if (*negative) text.remove_prefix(1);
+  *percent = !text.empty() && text.back() == '%';
+  if (*percent) text.remove_suffix(1);
+  const size_t point = text.find('.');
+  const std::string_view int_part = text.substr(0, point);
+  const std::string_view frac_part =
+      point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+  auto all_digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (!all_digits(int_part)) return false;
+  if (point != std::string_view::npos && !all_digits(frac_part)) return false;
+  integer->assign(int_part);
+  fraction->assign(frac_part);
+  return true;
+}
+
+// Everything else: wrappers, separators, stray spaces, "。".
+bool SplitNumber(std::string_view text, bool* negative, std::string* integer,
+                 std::string* fraction, bool* percent) {
   const Patterns& p = GetPatterns();
-  std::string open, sign, magnitude, percent, close;
-  if (!RE2::FullMatch(text, p.wrapper, &open, &sign, &magnitude, &percent, &close)) {
+  std::string open, sign, magnitude, percent_sign, close;
+  if (!RE2::FullMatch(text, p.wrapper, &open, &sign, &magnitude, &percent_sign, &close)) {
+    return false;
+  }
+  if (open.empty() != close.empty()) return false;
+  if (!open.empty() && !sign.empty()) return false;
+  if (!ParseMagnitude(magnitude, integer, fraction)) return false;
+  *negative = !open.empty() || !sign.empty();
+  *percent = !percent_sign.empty();
+  return true;
+}
+
+std::optional<ParsedNumber> ParseNumber(std::string_view text) {
+  bool negative = false, percent = false;
+  std::string integer, fraction;
+  if (!SplitSimpleNumber(text, &negative, &integer, &fraction, &percent) &&
+      !SplitNumber(text, &negative, &integer, &fraction, &percent)) {
     return std::nullopt;
   }
-  if (open.empty() != close.empty()) return std::nullopt;
-  if (!open.empty() && !sign.empty()) return std::nullopt;
-  std::string integer, fraction;
-  if (!ParseMagnitude(magnitude, &integer, &fraction)) return std::nullopt;
   if (integer.empty()) integer = "0";
 
   const size_t first_nonzero = integer.find_first_not_of('0');
   const bool zero = first_nonzero == std::string::npos &&
                     fraction.find_first_not_of('0') == std::string::npos;
-  const std::string minus = (!open.empty() || !sign.empty()) && !zero ? "-" : "";
-  const std::string tail = (fraction.empty() ? "" : "." + fraction) +
-                           (percent.empty() ? "" : "%");
+  const std::string minus = negative && !zero ? "-" : "";
+  const std::string tail = (fraction.empty() ? "" : "." + fraction) + (percent ? "%" : "");
   ParsedNumber out;
   out.value = minus + (first_nonzero == std::string::npos ? "0" : integer.substr(first_nonzero)) +
               tail;
@@ -154,8 +186,9 @@ NormalizedCell NormalizeCell(std::string_view raw) {
   // Long cells are prose; skipping them keeps the regexes off paragraphs.
   constexpr size_t kMaxNumberLength = 64;
   if (cell.text.empty() || cell.text.size() > kMaxNumberLength) return cell;
-  const Patterns& p = GetPatterns();
-  if (RE2::FullMatch(cell.text, p.empty_marker)) return cell;
+  // Cells without a digit are text or an empty marker; neither needs the
+  // number patterns, and most label cells leave here.
+  if (cell.text.find_first_of("0123456789") == std::string::npos) return cell;
   if (std::optional<ParsedNumber> number = ParseNumber(cell.text)) {
     cell.text = std::move(number->text);
     cell.value = std::move(number->value);

@@ -154,7 +154,12 @@ std::string NormalizeText(std::string_view raw) {
   std::u32string cps = DecodeUtf8(raw);
   bool ascii = true;
   for (char32_t cp : cps) ascii = ascii && cp < 0x80;
-  if (!ascii) cps = FoldCompatibilityForms(std::move(cps));
+  if (!ascii) {
+    // Invisible characters go before NFKC so that what they separated
+    // composes now rather than on a second pass (keeps this idempotent).
+    std::erase_if(cps, [](char32_t cp) { return !IsSpace(cp) && IsIgnorable(cp); });
+    cps = FoldCompatibilityForms(std::move(cps));
+  }
   return CollapseSpaces(cps);
 }
 
