@@ -24,7 +24,10 @@
 // Number rules (NormalizeCell), applied to the normalized text:
 //   - "-", "--", "—", "——", "–", "―", "−", "/" alone mean empty: no value.
 //   - Negative: a leading "-" or "−" (NFKC already maps "－" to "-"), or the
-//     whole number in parentheses "(3.50)". Both at once is malformed.
+//     whole number in parentheses "(3.50)". Both at once is malformed. A
+//     bare integer in parentheses ("(1)", "(2023)") is list numbering or a
+//     year: plain text. So are dates and year ranges that are not one number
+//     ("2023-01-31", "2023.12.31", "2021-2023"; "2023.12" is a number).
 //   - A trailing "%" is kept in the value ("96.49%").
 //   - The magnitude is one of: plain digits "1229.70"; digits grouped by
 //     commas in groups of exactly three "1,229.70"; digits grouped by single

@@ -18,6 +18,10 @@ struct Patterns {
   RE2 comma_grouped{R"(^(\d{1,3}(?: ?, ?\d{3})+)(?: ?[.。] ?(\d+))?$)"};
   RE2 space_grouped{R"(^(\d{1,3}(?: \d{3})+)(?: ?[.。] ?(\d+))?$)"};
   RE2 bare_fraction{R"(^()[.。] ?(\d+)$)"};
+  // "(1)", "(2023)": list numbering and years, never negative amounts.
+  RE2 parenthesized_integer{R"(^\(\d+\)$)"};
+  // Dates and year ranges: "2023-01-31", "2023.12.31", "2021-2023".
+  RE2 date_like{R"(^\d{4} ?[-./] ?\d{1,2} ?[-./] ?\d{1,2}$|^\d{4} ?[-./] ?\d{1,2}$|^\d{4} ?[-~—–] ?\d{4}$)"};
   // Only number characters, at least one digit: a failed parse is ambiguous.
   RE2 number_like{R"(^[\d .,。%()−-]*\d[\d .,。%()−-]*$)"};
   // One or two Latin letters inside digits ("12a3", "1O5.20").
@@ -189,11 +193,14 @@ NormalizedCell NormalizeCell(std::string_view raw) {
   // Cells without a digit are text or an empty marker; neither needs the
   // number patterns, and most label cells leave here.
   if (cell.text.find_first_of("0123456789") == std::string::npos) return cell;
+  const Patterns& p = GetPatterns();
+  if (RE2::FullMatch(cell.text, p.parenthesized_integer)) return cell;
   if (std::optional<ParsedNumber> number = ParseNumber(cell.text)) {
     cell.text = std::move(number->text);
     cell.value = std::move(number->value);
     return cell;
   }
+  if (RE2::FullMatch(cell.text, p.date_like)) return cell;
   cell.ambiguity = Ambiguity(cell.text);
   return cell;
 }

@@ -91,14 +91,33 @@ TEST(NormalizeCell, Negatives) {
   CheckNumber({"(3.50)", "-3.50", "-3.50"});
   CheckNumber({"（3.50）", "-3.50", "-3.50"});
   CheckNumber({"- 12", "-12", "-12"});
+  CheckNumber({"(1,200)", "-1200", "-1200"});
   EXPECT_TRUE(IsAmbiguous("(-3.50)"));
   EXPECT_TRUE(IsAmbiguous("(3.50"));
+}
+
+TEST(NormalizeCell, ParenthesizedIntegerIsNumberingNotANegative) {
+  for (const char* s : {"(2023)", "（1）", "(12)"}) {
+    const NormalizedCell cell = NormalizeCell(s);
+    EXPECT_FALSE(cell.value.has_value()) << s;
+    EXPECT_FALSE(cell.ambiguity.has_value()) << s;
+  }
+  EXPECT_EQ(NormalizeCell("（1）").text, "(1)");
+}
+
+TEST(NormalizeCell, DatesAndYearRangesArePlainText) {
+  for (const char* s : {"2023-01-31", "2023.12.31", "2023/1/5", "2021-2023", "2023-1"}) {
+    const NormalizedCell cell = NormalizeCell(s);
+    EXPECT_FALSE(cell.value.has_value()) << s;
+    EXPECT_FALSE(cell.ambiguity.has_value()) << s;
+  }
+  EXPECT_EQ(NormalizeCell("2023.12").value, "2023.12");
 }
 
 TEST(NormalizeCell, ZeroIsNeverNegative) {
   CheckNumber({"-0", "0", "0"});
   CheckNumber({"-0.00", "0.00", "0.00"});
-  CheckNumber({"(0)", "0", "0"});
+  CheckNumber({"(0.00)", "0.00", "0.00"});
 }
 
 TEST(NormalizeCell, PercentStaysInValue) {
