@@ -26,14 +26,16 @@ The metric (Goebel et al., ICDAR 2013 Table Competition):
   * Per file: correct = relations in common (as a multiset), precision =
     correct / our relations, recall = correct / ground-truth relations. Our
     tables that pair with no ground-truth table count as false positives
-    unless --matched-only is given. Totals are micro-averaged over files.
+    unless --matched-only is given. Totals are micro-averaged over files (the
+    final line); the per-document average is printed too.
   * eu-009, us-011, us-031, us-035 have an alternative ground truth ("b");
     the better of "a" and "b" (by F1) is used for that file.
 
 Ground truth: `<table><region page col-increment row-increment><cell
 start-row start-col [end-row end-col]><content>`; row/column indices of a
 region are shifted by its increments, so a table continued over regions or
-pages is one grid, as in our JSON (tables[].cells with r, c, rs, cs, text).
+pages is one grid, as in our JSON (tables[].cells with r, c, rs, cs, and
+`raw`, falling back to `text`: raw keeps "1,229" as the ground truth does).
 
 --self-test converts each -str.xml into our JSON format and scores it: every
 file must give F1 = 1.0 (checks the parser, the pairing and the metric).
@@ -151,9 +153,11 @@ def read_our_json(path, strip_spaces):
         for cell in table.get("cells") or []:
             r, c = int(cell["r"]), int(cell["c"])
             rs, cs = int(cell.get("rs", 1) or 1), int(cell.get("cs", 1) or 1)
-            text = cell.get("text")
+            # `raw` is what the PDF says; `text` has our number canonicalization
+            # ("1,229" -> "1229"), which the ground truth does not.
+            text = cell.get("raw")
             if text is None:
-                text = cell.get("raw", "")
+                text = cell.get("text", "")
             page = cell.get("page", default_page)
             cells.append(Cell(r, c, r + rs - 1, c + cs - 1, text, page))
         t = Table("ours#%d" % table.get("index", t_index), cells, strip_spaces)
@@ -349,6 +353,7 @@ def main():
 
     files = dataset_files(args.dataset, args.only)
     total = Score(0, 0, 0)
+    per_file = []
     failures = []
     with tempfile.TemporaryDirectory(prefix="icdar_score_") as workdir:
         for name, pdf, truths in files:
@@ -368,6 +373,7 @@ def main():
                     best = (score, n_pairs, len(gt), os.path.basename(truth), log)
             score, n_pairs, n_gt, truth_name, log = best
             total = total + score
+            per_file.append(score)
             print("%-10s tables gt=%d ours=%d paired=%d  %s%s%s" % (
                 name, n_gt, len(ours), n_pairs, fmt(score),
                 "  [%s]" % truth_name if len(truths) > 1 else "",
@@ -376,6 +382,12 @@ def main():
                 print(line)
 
     print("TOTAL %d files  %s" % (len(files), fmt(total)))
+    if per_file:
+        # The per-document average some papers report, for comparison.
+        n = len(per_file)
+        print("per-document average  P=%.4f R=%.4f F1=%.4f" % (
+            sum(s.precision for s in per_file) / n, sum(s.recall for s in per_file) / n,
+            sum(s.f1 for s in per_file) / n))
     if failures:
         print("%d files failed: %s" % (len(failures), ", ".join(n for n, _ in failures)))
     print("ICDAR2013 precision=%.4f recall=%.4f f1=%.4f" % (
