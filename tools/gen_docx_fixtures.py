@@ -179,12 +179,17 @@ STYLES = (
     "</w:styles>")
 
 
-def package(document_xml, drop_document=False, extra=None):
+def package(document_xml, drop_document=False, extra=None, main_part="word/document.xml",
+            root_rels=None):
     """The parts of a minimal DOCX, as (name, bytes) in a fixed order."""
-    parts = [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
-             ("word/_rels/document.xml.rels", DOC_RELS), ("word/styles.xml", STYLES)]
+    folder = main_part.rsplit("/", 1)[0]
+    rels = root_rels or ROOT_RELS.replace("word/document.xml", main_part)
+    parts = [("[Content_Types].xml", CONTENT_TYPES.replace("/word/document.xml", "/" + main_part)),
+             ("_rels/.rels", rels),
+             (f"{folder}/_rels/{main_part.rsplit('/', 1)[1]}.rels", DOC_RELS),
+             (f"{folder}/styles.xml", STYLES)]
     if not drop_document:
-        parts.append(("word/document.xml", document_xml))
+        parts.append((main_part, document_xml))
     parts += list(extra or [])
     return [(n, d.encode("utf-8") if isinstance(d, str) else d) for n, d in parts]
 
@@ -384,6 +389,13 @@ def captions():
     return body, expected
 
 
+def renamed_part():
+    """The main part found through _rels/.rels, not by its usual name; its
+    styles beside it (bold by style)."""
+    body = document(p(run("主文档在别处", style="Strong")), tbl(1, tr(tc("甲"))))
+    return body, [L("主文档在别处", bold=1), T(1, 1), C(0, 0, "甲")]
+
+
 # ------------------------------------------------------------ bad fixtures
 XXE_PROLOG = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
 LAUGHS_PROLOG = ('<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
@@ -439,6 +451,11 @@ def bad_fixtures(good_docx):
         ("bad_malformed.docx", zip_bytes(package(document(p("x")).replace("</w:p>", "", 1))),
          "xml_malformed"),
         ("bad_no_document.docx", zip_bytes(package("", drop_document=True)), "missing_part"),
+        ("bad_rels_xxe.docx",
+         zip_bytes(package(document(p("x")),
+                           root_rels=ROOT_RELS.replace("\n", "\n" + XXE_PROLOG.replace(
+                               "w:document", "Relationships"), 1))),
+         "xml_entity_refused"),
         ("bad_truncated.docx", good_docx[: len(good_docx) * 6 // 10], "not_a_zip"),
         ("bad_not_zip.docx", b"PK\x03\x04" + bytes(range(256)) * 8, "not_a_zip"),
         ("bad_zip_bomb.docx", bomb, "zip_ratio_too_high"),
@@ -537,6 +554,10 @@ def main():
         write(os.path.join(out_dir, name + ".docx"), good[name])
         write_text(os.path.join(out_dir, name + ".expected.txt"), "\n".join(expected) + "\n")
     listing = []
+    body, expected = renamed_part()
+    good["renamed_part"] = zip_bytes(package(body, main_part="doc/main.xml"))
+    write(os.path.join(out_dir, "renamed_part.docx"), good["renamed_part"])
+    write_text(os.path.join(out_dir, "renamed_part.expected.txt"), "\n".join(expected) + "\n")
     for name, data, code in bad_fixtures(good["merges"]):
         write(os.path.join(out_dir, name), data)
         listing.append(f"{name} {code}")

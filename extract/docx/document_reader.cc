@@ -14,8 +14,6 @@
 namespace cnbudget::docx {
 namespace {
 
-constexpr const char* kPart = "word/document.xml";
-
 // Paragraphs become text lines; tables become RawTables.
 class BodyReader : public BlockVisitor {
  public:
@@ -55,28 +53,28 @@ void RecordError(void* arg, xmlError* error) {
   *first += " (line " + std::to_string(error->line) + ")";
 }
 
-Issue Malformed(const std::string& detail) {
-  return MakeError("xml_malformed", std::string(kPart) + " is not well-formed XML" +
+Issue Malformed(const std::string& part, const std::string& detail) {
+  return MakeError("xml_malformed", part + " is not well-formed XML" +
                                         (detail.empty() ? "" : ": " + detail));
 }
 
-Issue EntityRefused() {
+Issue EntityRefused(const std::string& part) {
   return MakeError("xml_entity_refused",
-                   std::string(kPart) + " declares or uses XML entities; refused without "
-                                        "resolving them, as a possible XXE attack");
+                   part + " declares or uses XML entities; refused without resolving them, "
+                          "as a possible XXE attack");
 }
 
 }  // namespace
 
-std::optional<Issue> ReadDocumentXml(const std::string& xml, const BoldStyles* styles,
-                                     std::vector<Block>* blocks) {
-  if (auto refused = RefuseEntityDeclarations(xml, kPart)) return refused;
+std::optional<Issue> ReadDocumentXml(const std::string& xml, const std::string& part,
+                                     const BoldStyles* styles, std::vector<Block>* blocks) {
+  if (auto refused = RefuseEntityDeclarations(xml, part)) return refused;
   if (xml.size() > static_cast<std::size_t>(INT_MAX))
-    return MakeError("zip_entry_too_large", std::string(kPart) + " is too large to parse");
+    return MakeError("zip_entry_too_large", part + " is too large to parse");
 
   std::unique_ptr<xmlTextReader, ReaderFree> reader(xmlReaderForMemory(
-      xml.data(), static_cast<int>(xml.size()), kPart, nullptr, SafeXmlOptions()));
-  if (reader == nullptr) return Malformed("the parser could not start");
+      xml.data(), static_cast<int>(xml.size()), part.c_str(), nullptr, SafeXmlOptions()));
+  if (reader == nullptr) return Malformed(part, "the parser could not start");
   std::string first_error;
   xmlTextReaderSetStructuredErrorHandler(reader.get(), RecordError, &first_error);
 
@@ -87,11 +85,14 @@ std::optional<Issue> ReadDocumentXml(const std::string& xml, const BoldStyles* s
     const int type = xmlTextReaderNodeType(reader.get());
     const int depth = xmlTextReaderDepth(reader.get());
     if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-      const xmlDoc* doc = xmlTextReaderCurrentDoc(reader.get());
+      // Not xmlTextReaderCurrentDoc: it would hand the document's ownership
+      // to us (and leak it on this early return).
+      const xmlNode* node = xmlTextReaderCurrentNode(reader.get());
+      const xmlDoc* doc = node != nullptr ? node->doc : nullptr;
       if (doc != nullptr && (DeclaresEntities(doc->intSubset) || DeclaresEntities(doc->extSubset)))
-        return EntityRefused();
+        return EntityRefused(part);
     } else if (type == XML_READER_TYPE_ENTITY_REFERENCE) {
-      return EntityRefused();
+      return EntityRefused(part);
     } else if (type == XML_READER_TYPE_ELEMENT && depth == 1) {
       in_body = IsW(xmlTextReaderCurrentNode(reader.get()), "body");
       saw_body = saw_body || in_body;
@@ -104,9 +105,8 @@ std::optional<Issue> ReadDocumentXml(const std::string& xml, const BoldStyles* s
     }
     status = xmlTextReaderRead(reader.get());
   }
-  if (status != 0 || !first_error.empty()) return Malformed(first_error);
-  if (!saw_body)
-    return MakeError("missing_part", std::string(kPart) + " has no w:body element");
+  if (status != 0 || !first_error.empty()) return Malformed(part, first_error);
+  if (!saw_body) return MakeError("missing_part", part + " has no w:body element");
   return std::nullopt;
 }
 

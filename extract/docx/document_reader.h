@@ -1,4 +1,4 @@
-// word/document.xml to Layout blocks, streamed.
+// The main document part (word/document.xml) to Layout blocks, streamed.
 //
 // The body is read one top-level block at a time (xmlTextReader, expanding
 // each child of w:body and freeing it once read), so memory stays in
@@ -20,7 +20,8 @@ namespace cnbudget::docx {
 // as a RawTable. Returns an error Issue ("xml_entity_refused",
 // "xml_malformed", "missing_part" when there is no w:body) and leaves the
 // blocks read so far when the XML is refused or broken.
-std::optional<Issue> ReadDocumentXml(const std::string& xml, const BoldStyles* styles,
-                                     std::vector<Block>* blocks);
+// `part` names the part in messages.
+std::optional<Issue> ReadDocumentXml(const std::string& xml, const std::string& part,
+                                     const BoldStyles* styles, std::vector<Block>* blocks);
 
 }  // namespace cnbudget::docx

@@ -1,14 +1,15 @@
 // ExtractDocx: a DOCX package to Layout blocks (see extract/extract.h).
 //
-// The package is opened with SafeZip (capped inflation), word/document.xml is
-// streamed by ReadDocumentXml, and word/styles.xml, when present and sound,
-// only adds bold-by-style hints: a broken styles part costs a warning, never
-// the document.
+// The package is opened with SafeZip (capped inflation), the main document
+// part is streamed by ReadDocumentXml, and the styles part, when present and
+// sound, only adds bold-by-style hints: a broken styles part costs a
+// warning, never the document.
 #include <libxml/parser.h>
 
 #include <string>
 
 #include "extract/docx/document_reader.h"
+#include "extract/docx/package.h"
 #include "extract/docx/safe_xml.h"
 #include "extract/docx/safe_zip.h"
 #include "extract/docx/styles.h"
@@ -17,22 +18,20 @@
 namespace cnbudget {
 namespace {
 
-constexpr const char* kDocumentPart = "word/document.xml";
-constexpr const char* kStylesPart = "word/styles.xml";
-
 Layout Failed(Layout layout, Issue issue) {
   layout.blocks.clear();
   layout.issues.push_back(std::move(issue));
   return layout;
 }
 
-// Reads the bold styles; a problem there is reported as a warning.
-void LoadStyles(const SafeZip& zip, docx::BoldStyles* styles, Layout* layout) {
-  if (!zip.Has(kStylesPart)) return;
+// Reads the bold styles of `part`; a problem there is reported as a warning.
+void LoadStyles(const SafeZip& zip, const std::string& part, docx::BoldStyles* styles,
+                Layout* layout) {
+  if (!zip.Has(part)) return;
   std::string bytes;
-  std::optional<Issue> error = zip.Read(kStylesPart, &bytes);
+  std::optional<Issue> error = zip.Read(part, &bytes);
   docx::XmlDocPtr doc;
-  if (!error) doc = docx::ParseSmallPart(bytes, kStylesPart, &error);
+  if (!error) doc = docx::ParseSmallPart(bytes, part, &error);
   if (error) {
     error->severity = Severity::kWarning;
     error->message += " (styles ignored: bold-by-style hints are lost)";
@@ -54,18 +53,16 @@ Layout ExtractDocx(const std::string& path, const ExtractOptions& options) {
   limits.max_ratio = options.max_zip_ratio;
   SafeZip zip;
   if (auto error = zip.Open(path, limits)) return Failed(std::move(layout), *error);
-  if (!zip.Has(kDocumentPart))
-    return Failed(std::move(layout),
-                  MakeError("missing_part", "not a valid DOCX: the package has no " +
-                                                std::string(kDocumentPart) +
-                                                " (the main document part)"));
+  std::string main_part;
+  if (auto error = docx::FindMainPart(zip, &main_part, &layout.issues))
+    return Failed(std::move(layout), *error);
 
   docx::BoldStyles styles;
-  LoadStyles(zip, &styles, &layout);
+  LoadStyles(zip, docx::PartFolder(main_part) + "styles.xml", &styles, &layout);
 
   std::string xml;
-  if (auto error = zip.Read(kDocumentPart, &xml)) return Failed(std::move(layout), *error);
-  if (auto error = docx::ReadDocumentXml(xml, &styles, &layout.blocks))
+  if (auto error = zip.Read(main_part, &xml)) return Failed(std::move(layout), *error);
+  if (auto error = docx::ReadDocumentXml(xml, main_part, &styles, &layout.blocks))
     return Failed(std::move(layout), *error);
   return layout;
 }

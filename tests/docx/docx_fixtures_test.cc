@@ -34,7 +34,8 @@ TEST_P(DocxFixtureTest, BlocksMatchExpectation) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, DocxFixtureTest,
-                         ::testing::Values("merges", "nested", "text_runs", "captions"));
+                         ::testing::Values("merges", "nested", "text_runs", "captions",
+                                           "renamed_part"));
 
 TEST(DocxExtractor, SampleBudgetHasCaptionedTables) {
   const Layout layout = ExtractDocx(std::string(CNBUDGET_SOURCE_DIR) + "/fixtures/sample_budget.docx", ExtractOptions{});
