@@ -57,11 +57,11 @@ char32_t DecodeAt(const std::string& s, size_t i) {
 
 }  // namespace
 
-char32_t FirstCodePoint(const std::string& utf8) {
+char32_t Utf8FirstCodePoint(const std::string& utf8) {
   return utf8.empty() ? 0 : DecodeAt(utf8, 0);
 }
 
-char32_t LastCodePoint(const std::string& utf8) {
+char32_t Utf8LastCodePoint(const std::string& utf8) {
   if (utf8.empty()) return 0;
   size_t i = utf8.size() - 1;
   while (i > 0 && (static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) --i;

@@ -22,8 +22,8 @@ bool IsWhitespace(char32_t cp);
 void AppendUtf8(char32_t cp, std::string* out);
 
 // First and last code points of a UTF-8 string (0 when empty).
-char32_t FirstCodePoint(const std::string& utf8);
-char32_t LastCodePoint(const std::string& utf8);
+char32_t Utf8FirstCodePoint(const std::string& utf8);
+char32_t Utf8LastCodePoint(const std::string& utf8);
 
 // Removes "fake bold" copies: the same text drawn again, same direction, at
 // an offset smaller than 15% of the font size. The first drawing is kept and

@@ -27,9 +27,50 @@ bool IsNumberGlue(char32_t before_last, char32_t last, char32_t next) {
   return IsDigit(last) && IsNumberSeparator(next);
 }
 
+// Answers "is there a ruling between these two glyphs of one line?".
+class RulingIndex {
+ public:
+  explicit RulingIndex(const std::vector<Ruling>& rulings) {
+    for (const Ruling& r : rulings) (r.horizontal() ? horizontal_ : vertical_).push_back(r);
+    std::sort(vertical_.begin(), vertical_.end(),
+              [](const Ruling& a, const Ruling& b) { return a.x0 < b.x0; });
+    std::sort(horizontal_.begin(), horizontal_.end(),
+              [](const Ruling& a, const Ruling& b) { return a.y0 < b.y0; });
+  }
+
+  // True when a ruling runs between the centres of `a` and `b` and crosses
+  // the line they sit on. Horizontal text is split by vertical rulings and
+  // vertical text by horizontal ones.
+  bool Separates(const Glyph& a, const Glyph& b) const {
+    double ax = (a.box.x0 + a.box.x1) / 2, ay = (a.box.y0 + a.box.y1) / 2;
+    double bx = (b.box.x0 + b.box.x1) / 2, by = (b.box.y0 + b.box.y1) / 2;
+    bool vertical_text = a.direction == 90 || a.direction == 270;
+    if (!vertical_text) return Crosses(vertical_, std::min(ax, bx), std::max(ax, bx), (ay + by) / 2, true);
+    return Crosses(horizontal_, std::min(ay, by), std::max(ay, by), (ax + bx) / 2, false);
+  }
+
+ private:
+  // Rulings sorted by position `pos` (x for vertical, y for horizontal) with
+  // lo < pos < hi whose extent covers `across`.
+  static bool Crosses(const std::vector<Ruling>& sorted, double lo, double hi, double across,
+                      bool vertical) {
+    auto pos = [vertical](const Ruling& r) { return vertical ? r.x0 : r.y0; };
+    auto it = std::upper_bound(sorted.begin(), sorted.end(), lo,
+                               [&](double v, const Ruling& r) { return v < pos(r); });
+    for (; it != sorted.end() && pos(*it) < hi; ++it) {
+      double from = vertical ? it->y0 : it->x0, to = vertical ? it->y1 : it->x1;
+      if (from <= across && across <= to) return true;
+    }
+    return false;
+  }
+
+  std::vector<Ruling> vertical_, horizontal_;
+};
+
 class RunBuilder {
  public:
-  explicit RunBuilder(const std::vector<PlacedGlyph>& glyphs) : glyphs_(glyphs) {}
+  RunBuilder(const std::vector<PlacedGlyph>& glyphs, const RulingIndex& rulings)
+      : glyphs_(glyphs), rulings_(rulings) {}
 
   void AddSpace() { pending_space_ = !current_.glyphs.empty(); }
 
@@ -42,10 +83,11 @@ class RunBuilder {
     const PlacedGlyph& last = glyphs_[current_.glyphs.back()];
     double em = std::max(last.glyph.font_size, g.glyph.font_size);
     double gap = g.along0 - last.along1;
-    char32_t last_cp = LastCodePoint(current_.text);
-    char32_t next_cp = FirstCodePoint(g.glyph.text);
+    char32_t last_cp = Utf8LastCodePoint(current_.text);
+    char32_t next_cp = Utf8FirstCodePoint(g.glyph.text);
     bool glue = IsNumberGlue(before_last_, last_cp, next_cp) && gap < kNumberGlueGap * em;
-    bool join = glue || (!pending_space_ && gap < kJoinGap * em);
+    bool join = (glue || (!pending_space_ && gap < kJoinGap * em)) &&
+                !rulings_.Separates(last.glyph, g.glyph);
     if (!join) {
       Flush();
       Start(index);
@@ -83,7 +125,7 @@ class RunBuilder {
 
   void Append(int index) {
     const Glyph& g = glyphs_[index].glyph;
-    before_last_ = LastCodePoint(current_.text);
+    before_last_ = Utf8LastCodePoint(current_.text);
     current_.text += g.text;
     current_.glyphs.push_back(index);
     current_.box.x0 = std::min(current_.box.x0, g.box.x0);
@@ -96,6 +138,7 @@ class RunBuilder {
   }
 
   const std::vector<PlacedGlyph>& glyphs_;
+  const RulingIndex& rulings_;
   std::vector<TextRun> runs_;
   TextRun current_;
   char32_t before_last_ = 0;
@@ -127,7 +170,8 @@ void SortReadingOrder(std::vector<TextRun>* runs) {
 }  // namespace
 
 std::vector<TextRun> BuildTextRuns(const std::vector<PlacedGlyph>& glyphs,
-                                   const std::vector<PlacedGlyph>& spaces) {
+                                   const std::vector<PlacedGlyph>& spaces,
+                                   const std::vector<Ruling>& rulings) {
   std::vector<Item> items;
   items.reserve(glyphs.size() + spaces.size());
   for (size_t i = 0; i < glyphs.size(); ++i) items.push_back({static_cast<int>(i), false, &glyphs[i]});
@@ -137,7 +181,8 @@ std::vector<TextRun> BuildTextRuns(const std::vector<PlacedGlyph>& glyphs,
            std::make_tuple(b.g->glyph.direction, b.g->base, b.g->along0);
   });
 
-  RunBuilder builder(glyphs);
+  RulingIndex ruling_index(rulings);
+  RunBuilder builder(glyphs, ruling_index);
   size_t line_start = 0;
   while (line_start < items.size()) {
     const PlacedGlyph& first = *items[line_start].g;

@@ -19,6 +19,8 @@ constexpr double kNumberGlueGap = 1.2;   // see BuildTextRuns
 //  - glyphs of one run share direction and baseline (kLineTolerance);
 //  - consecutive glyphs join while the gap is below kJoinGap and no
 //    whitespace glyph lies between them;
+//  - a ruling crossing the line between two glyphs (a cell border; spreadsheet
+//    exports leave almost no padding) always splits, even number glue;
 //  - number glue: some producers draw numbers glyph by glyph with a wide gap
 //    (or a space) after ',' and '.', which text tools read as "1, 858. 41".
 //    A digit-separator-digit sequence joins across gaps up to
@@ -27,7 +29,9 @@ constexpr double kNumberGlueGap = 1.2;   // see BuildTextRuns
 //    glyphs a gap above kSpaceGap becomes a single space.
 // Runs come out top-to-bottom (rows of overlapping vertical extent), then
 // left-to-right.
+// `rulings` are the page's merged rulings.
 std::vector<TextRun> BuildTextRuns(const std::vector<PlacedGlyph>& glyphs,
-                                   const std::vector<PlacedGlyph>& spaces);
+                                   const std::vector<PlacedGlyph>& spaces,
+                                   const std::vector<Ruling>& rulings);
 
 }  // namespace cnbudget::pdf

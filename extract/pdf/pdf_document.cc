@@ -64,10 +64,10 @@ void BuildPageContent(PageGraphics graphics, PageContent* out) {
   std::vector<PlacedGlyph> glyphs, spaces;
   glyphs.reserve(graphics.glyphs.size());
   for (PlacedGlyph& g : graphics.glyphs) (g.space ? spaces : glyphs).push_back(std::move(g));
-  out->runs = BuildTextRuns(glyphs, spaces);
+  out->rulings = MergeRulings(std::move(graphics.segments), graphics.width, graphics.height);
+  out->runs = BuildTextRuns(glyphs, spaces, out->rulings);
   out->glyphs.reserve(glyphs.size());
   for (PlacedGlyph& g : glyphs) out->glyphs.push_back(std::move(g.glyph));
-  out->rulings = MergeRulings(std::move(graphics.segments), graphics.width, graphics.height);
   out->fills = std::move(graphics.fills);
   double area = graphics.width * graphics.height;
   out->image_coverage = area > 0 ? std::min(1.0, graphics.image_area / area) : 0;
