@@ -1,11 +1,61 @@
-// Placeholder until the PDF extractor lands.
+// ExtractPdf: reads the pages with PdfDocument and builds the Layout page by
+// page (tables, text lines, continued tables merged). Only the page being
+// read and the table that may continue are in memory at any time.
+#include <exception>
+#include <new>
+
 #include "extract/extract.h"
+#include "extract/pdf/pdf_document.h"
+#include "extract/pdf/table_assembly.h"
 
 namespace cnbudget {
-Layout ExtractPdf(const std::string&, const ExtractOptions&) {
+
+namespace {
+
+// Bounds the number of warnings one document can add: a damaged file can
+// complain on every page.
+constexpr size_t kMaxWarnings = 200;
+
+void AddWarnings(std::vector<Issue>* from, Layout* layout) {
+  for (Issue& w : *from) {
+    if (layout->issues.size() >= kMaxWarnings) return;
+    layout->issues.push_back(std::move(w));
+  }
+}
+
+}  // namespace
+
+Layout ExtractPdf(const std::string& path, const ExtractOptions&) {
   Layout layout;
   layout.format = "pdf";
-  layout.issues.push_back(MakeError("not_implemented", "PDF extraction is not built yet"));
+  try {
+    Issue error;
+    std::unique_ptr<pdf::PdfDocument> doc = pdf::PdfDocument::Open(path, &error);
+    if (!doc) {
+      if (error.code.empty()) error = MakeError("pdf_damaged", "the PDF cannot be opened");
+      layout.issues.push_back(std::move(error));
+      return layout;
+    }
+    layout.pages = doc->page_count();
+    std::vector<Issue> warnings = doc->open_warnings();
+    AddWarnings(&warnings, &layout);
+    pdf::DocumentAssembler assembler(&layout);
+    for (int number = 1; number <= doc->page_count(); ++number) {
+      warnings.clear();
+      pdf::PageContent page = doc->ReadPage(number, &warnings);
+      AddWarnings(&warnings, &layout);
+      assembler.AddPage(page);
+    }
+    assembler.Finish();
+  } catch (const std::bad_alloc&) {
+    layout.blocks.clear();
+    layout.issues.push_back(MakeError("out_of_memory", "ran out of memory while reading the PDF"));
+  } catch (const std::exception& e) {
+    layout.blocks.clear();
+    layout.issues.push_back(
+        MakeError("pdf_extraction_failed", std::string("PDF extraction failed: ") + e.what()));
+  }
   return layout;
 }
+
 }  // namespace cnbudget

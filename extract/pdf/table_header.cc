@@ -1,0 +1,218 @@
+#include "extract/pdf/table_header.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace cnbudget::pdf {
+
+namespace {
+
+double Overlap(double a0, double a1, double b0, double b1) {
+  return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
+
+// Adds one band per cluster of boxes (overlapping in x) that cover no band.
+void AddOrphanBands(const std::vector<BBox>& boxes, std::vector<Band>* bands) {
+  std::vector<Band> orphans;
+  for (const BBox& b : boxes) {
+    int f, l;
+    if (CoveredBands(*bands, b, &f, &l)) continue;
+    bool merged = false;
+    for (Band& o : orphans)
+      if (Overlap(o.x0, o.x1, b.x0, b.x1) > 0) {
+        o.x0 = std::min(o.x0, b.x0);
+        o.x1 = std::max(o.x1, b.x1);
+        merged = true;
+      }
+    if (!merged) orphans.push_back(Band{b.x0, b.x1});
+  }
+  bands->insert(bands->end(), orphans.begin(), orphans.end());
+  std::sort(bands->begin(), bands->end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
+}
+
+struct Block {
+  BBox box;
+  int b0 = 0, b1 = 0;
+  std::vector<Piece> pieces;
+};
+
+bool Contains(const Block& outer, const Block& inner) {
+  return outer.b0 <= inner.b0 && inner.b1 <= outer.b1;
+}
+
+// Stacked segments in the same (or nested) columns with a small vertical gap
+// are one wrapped header text.
+std::vector<Block> JoinStackedSegments(std::vector<Block> segs) {
+  std::sort(segs.begin(), segs.end(),
+            [](const Block& a, const Block& b) { return a.box.y0 < b.box.y0; });
+  std::vector<int> parent(segs.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](int i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (size_t i = 0; i < segs.size(); ++i) {
+    for (size_t j = i + 1; j < segs.size(); ++j) {
+      const Block& a = segs[i];
+      const Block& b = segs[j];
+      double fs = std::max(1.0, std::max(a.pieces[0].font_size, b.pieces[0].font_size));
+      double gap = b.box.y0 - a.box.y1;
+      if (gap > 0.5 * fs || gap < -0.5 * fs) continue;
+      if (!Contains(a, b) && !Contains(b, a)) continue;
+      if (Overlap(a.box.x0, a.box.x1, b.box.x0, b.box.x1) <= 0) continue;
+      parent[find(static_cast<int>(j))] = find(static_cast<int>(i));
+    }
+  }
+  std::map<int, Block> groups;
+  for (size_t i = 0; i < segs.size(); ++i) {
+    int root = find(static_cast<int>(i));
+    auto it = groups.find(root);
+    if (it == groups.end()) {
+      groups.emplace(root, std::move(segs[i]));
+      continue;
+    }
+    Block& g = it->second;
+    g.box = Union(g.box, segs[i].box);
+    g.b0 = std::min(g.b0, segs[i].b0);
+    g.b1 = std::max(g.b1, segs[i].b1);
+    for (Piece& p : segs[i].pieces) g.pieces.push_back(std::move(p));
+  }
+  std::vector<Block> out;
+  for (auto& [k, b] : groups) out.push_back(std::move(b));
+  return out;
+}
+
+// A rule just below the piece, under its centre, sets its columns to the
+// bands whose centres lie along the rule.
+void UnderlinedBands(const std::vector<Band>& bands, const std::vector<Ruling>& rules,
+                     const Piece& p, int* first, int* last) {
+  double fs = std::max(1.0, p.font_size);
+  double cx = CenterX(p.box);
+  for (const Ruling& r : rules) {
+    if (!r.horizontal() || r.y0 < p.box.y1 - 1 || r.y0 > p.box.y1 + 1.5 * fs) continue;
+    if (cx < r.x0 - 2 || cx > r.x1 + 2) continue;
+    int f = -1, l = -1;
+    for (int i = 0; i < static_cast<int>(bands.size()); ++i) {
+      double bc = (bands[i].x0 + bands[i].x1) / 2;
+      if (bc < r.x0 - 2 || bc > r.x1 + 2) continue;
+      if (f < 0) f = i;
+      l = i;
+    }
+    if (f >= 0) {
+      *first = f;
+      *last = l;
+    }
+    return;
+  }
+}
+
+}  // namespace
+
+std::vector<Band> BandsFromBody(const std::vector<VisualLine>& body, int allowance) {
+  // Sweep over segment edges counting, per x, the lines that cover it.
+  std::vector<std::pair<double, int>> events;
+  for (const VisualLine& line : body)
+    for (const Piece& p : line.pieces) {
+      events.emplace_back(p.box.x0, +1);
+      events.emplace_back(p.box.x1, -1);
+    }
+  std::sort(events.begin(), events.end());
+  std::vector<Band> bands;
+  int depth = 0;
+  bool open = false;
+  for (const auto& [x, delta] : events) {
+    depth += delta;
+    if (!open && depth > allowance) {
+      bands.push_back(Band{x, x});
+      open = true;
+    } else if (open && depth <= allowance) {
+      bands.back().x1 = x;
+      open = false;
+    }
+  }
+  // Segments in no band (columns with few values) become bands of their own.
+  std::vector<BBox> boxes;
+  for (const VisualLine& line : body)
+    for (const Piece& p : line.pieces) boxes.push_back(p.box);
+  AddOrphanBands(boxes, &bands);
+  return bands;
+}
+
+bool CoveredBands(const std::vector<Band>& bands, const BBox& box, int* first, int* last) {
+  int n = static_cast<int>(bands.size());
+  *first = n;
+  *last = -1;
+  double cx = CenterX(box);
+  for (int i = 0; i < n; ++i) {
+    double slot0 = i == 0 ? -1e18 : (bands[i - 1].x1 + bands[i].x0) / 2;
+    double slot1 = i + 1 == n ? 1e18 : (bands[i].x1 + bands[i + 1].x0) / 2;
+    double width = std::max(1.0, bands[i].x1 - bands[i].x0);
+    bool centre_in = slot0 <= cx && cx < slot1 &&
+                     Overlap(box.x0 - 1, box.x1 + 1, bands[i].x0, bands[i].x1) > 0;
+    bool overlaps = Overlap(box.x0, box.x1, bands[i].x0, bands[i].x1) >= 0.3 * width;
+    if (centre_in || overlaps) {
+      *first = std::min(*first, i);
+      *last = std::max(*last, i);
+    }
+  }
+  return *last >= 0;
+}
+
+int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ruling>& rules,
+                     int page, std::vector<Band>* bands, std::vector<RawCell>* cells) {
+  std::vector<BBox> boxes;
+  for (const VisualLine& line : header)
+    for (const Piece& p : line.pieces) boxes.push_back(p.box);
+  AddOrphanBands(boxes, bands);
+  std::vector<Block> segs;
+  for (const VisualLine& line : header)
+    for (const Piece& p : line.pieces) {
+      Block b;
+      if (!CoveredBands(*bands, p.box, &b.b0, &b.b1)) continue;
+      UnderlinedBands(*bands, rules, p, &b.b0, &b.b1);
+      b.box = p.box;
+      b.pieces.push_back(p);
+      segs.push_back(std::move(b));
+    }
+  std::vector<Block> blocks = JoinStackedSegments(std::move(segs));
+  // Level of a block = number of blocks above it whose columns contain its own.
+  int n = static_cast<int>(blocks.size());
+  std::vector<int> level(n, 0);
+  std::vector<bool> has_child(n, false);
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      if (i == j || !Contains(blocks[j], blocks[i])) continue;
+      if (blocks[j].box.y1 > blocks[i].box.y0 + 1) continue;  // not above
+      ++level[i];
+      has_child[j] = true;
+    }
+  int rows = 0;
+  for (int l : level) rows = std::max(rows, l + 1);
+  std::map<std::pair<int, int>, size_t> at;  // (row, col) -> index into cells
+  for (int i = 0; i < n; ++i) {
+    Block& b = blocks[i];
+    auto key = std::make_pair(level[i], b.b0);
+    auto it = at.find(key);
+    std::vector<VisualLine> lines = GroupIntoLines(std::move(b.pieces));
+    if (it != at.end()) {  // two blocks at one position: keep both texts
+      RawCell& c = (*cells)[it->second];
+      c.raw += "\n" + CellText(lines);
+      continue;
+    }
+    RawCell c;
+    c.r = level[i];
+    c.c = b.b0;
+    c.cs = b.b1 - b.b0 + 1;
+    c.rs = has_child[i] ? 1 : rows - level[i];
+    c.raw = CellText(lines);
+    c.page = page;
+    c.bbox = b.box;
+    c.bold = AllBold(lines);
+    at[key] = cells->size();
+    cells->push_back(std::move(c));
+  }
+  return rows;
+}
+
+}  // namespace cnbudget::pdf

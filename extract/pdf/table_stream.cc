@@ -1,0 +1,283 @@
+#include "extract/pdf/table_stream.h"
+
+#include <algorithm>
+#include <map>
+
+#include "extract/pdf/table_header.h"
+
+namespace cnbudget::pdf {
+
+namespace {
+
+// Gaps (in font sizes) under which neighbouring pieces of a line are one
+// segment: amounts drawn glyph by glyph, letter-spaced CJK text.
+constexpr double kNumericGap = 0.7;
+constexpr double kTextGap = 0.45;
+
+std::string Compact(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ') out += c;
+  return out;
+}
+
+bool StartsWith(const std::string& s, const std::string& prefix) {
+  return s.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool Contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
+
+bool IsStrong(const VisualLine& line) {
+  return line.pieces.size() >= 2 && NumericSegments(line) >= 1;
+}
+
+double FontOf(const VisualLine& line) { return std::max(1.0, line.font_size); }
+
+struct Region {
+  std::vector<VisualLine> header, body;
+  std::vector<Ruling> header_rules;  // short rules inside the header (three-line tables)
+};
+
+// Horizontal rules long enough to bound a table.
+std::vector<Ruling> LongRules(const std::vector<Ruling>& rulings) {
+  std::vector<Ruling> out;
+  for (const Ruling& r : rulings)
+    if (r.horizontal() && r.x1 - r.x0 >= 100) out.push_back(r);
+  std::sort(out.begin(), out.end(), [](const Ruling& a, const Ruling& b) { return a.y0 < b.y0; });
+  return out;
+}
+
+// Vertical bands [y0, y1] bounded by aligned long rules with text between
+// them: the frame of a three-line table.
+std::vector<BBox> RuledFrames(const std::vector<Ruling>& rules, const std::vector<VisualLine>& lines) {
+  std::vector<BBox> frames;
+  std::vector<bool> used(rules.size(), false);
+  for (size_t i = 0; i < rules.size(); ++i) {
+    if (used[i]) continue;
+    BBox frame{rules[i].x0, rules[i].y0, rules[i].x1, rules[i].y0};
+    for (size_t j = i + 1; j < rules.size(); ++j) {
+      if (std::abs(rules[j].x0 - frame.x0) > 8 || std::abs(rules[j].x1 - frame.x1) > 8) continue;
+      frame.y1 = rules[j].y0;
+      used[j] = true;
+    }
+    if (frame.y1 - frame.y0 < 5) continue;
+    int strong = 0;
+    for (const VisualLine& l : lines)
+      if (CenterY(l.box) > frame.y0 && CenterY(l.box) < frame.y1 && IsStrong(l)) ++strong;
+    if (strong > 0) frames.push_back(frame);
+  }
+  return frames;
+}
+
+bool InFrame(const BBox& frame, const VisualLine& line) {
+  double cy = CenterY(line.box), cx = CenterX(line.box);
+  return cy > frame.y0 && cy < frame.y1 && cx > frame.x0 - 5 && cx < frame.x1 + 5;
+}
+
+// Grows a table body down from the strong line at `start`; returns one past
+// its last line.
+size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& taken, size_t start) {
+  BBox extent = lines[start].box;
+  size_t end = start + 1;
+  for (size_t i = start + 1; i < lines.size() && !taken[i]; ++i) {
+    const VisualLine& l = lines[i];
+    double fs = FontOf(l);
+    double gap = l.box.y0 - lines[i - 1].box.y1;
+    if (gap > 2.2 * fs || IsCaptionLine(l)) break;
+    bool inside = l.box.x0 >= extent.x0 - fs && l.box.x1 <= extent.x1 + fs;
+    if (!IsStrong(l) && l.pieces.size() < 2 && !inside) break;
+    extent = Union(extent, l.box);
+    end = i + 1;
+  }
+  // Trailing lines with one long segment are notes, not rows.
+  while (end > start + 1 && !IsStrong(lines[end - 1]) && lines[end - 1].pieces.size() == 1 &&
+         lines[end - 1].pieces[0].text.size() > 30) {
+    --end;
+  }
+  return end;
+}
+
+// Grows the header up from the line before `body_start`; returns its first line.
+size_t GrowHeader(const std::vector<VisualLine>& lines, const std::vector<bool>& taken,
+                  size_t body_start, const BBox& body_box) {
+  size_t first = body_start;
+  double top_limit = lines[body_start].box.y0 - 260;
+  while (first > 0) {
+    const VisualLine& l = lines[first - 1];
+    if (taken[first - 1] || IsCaptionLine(l) || IsStrong(l)) break;
+    double fs = FontOf(l);
+    if (lines[first].box.y0 - l.box.y1 > 3.0 * fs || l.box.y0 < top_limit) break;
+    if (l.box.x0 < body_box.x0 - 3 * fs || l.box.x1 > body_box.x1 + 3 * fs) break;
+    --first;
+  }
+  return first;
+}
+
+std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector<Ruling>& rulings,
+                                std::vector<VisualLine>* free_lines) {
+  std::vector<Region> regions;
+  std::vector<bool> taken(lines.size(), false);
+  // Three-line tables: the rules bound the region.
+  for (const BBox& frame : RuledFrames(LongRules(rulings), lines)) {
+    Region r;
+    bool in_body = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (taken[i] || !InFrame(frame, lines[i])) continue;
+      in_body = in_body || IsStrong(lines[i]);
+      (in_body ? r.body : r.header).push_back(lines[i]);
+      taken[i] = true;
+    }
+    if (r.body.empty()) continue;
+    double body_top = r.body.front().box.y0;
+    for (const Ruling& rule : rulings)
+      if (rule.horizontal() && rule.y0 > frame.y0 + 1 && rule.y0 < body_top &&
+          rule.x1 - rule.x0 < 0.9 * (frame.x1 - frame.x0))
+        r.header_rules.push_back(rule);
+    regions.push_back(std::move(r));
+  }
+  // Unruled tables: seeds are lines with amounts in two or more segments.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (taken[i] || !IsStrong(lines[i])) continue;
+    size_t end = GrowBody(lines, taken, i);
+    int strong = 0;
+    BBox box = lines[i].box;
+    for (size_t k = i; k < end; ++k) {
+      strong += IsStrong(lines[k]);
+      box = Union(box, lines[k].box);
+    }
+    size_t first = GrowHeader(lines, taken, i, box);
+    // One amount row without any header is too little evidence of a table.
+    if (strong < 2 && first == i) continue;
+    Region r;
+    for (size_t k = first; k < end; ++k) {
+      (k < i ? r.header : r.body).push_back(lines[k]);
+      taken[k] = true;
+    }
+    regions.push_back(std::move(r));
+    i = end - 1;
+  }
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (!taken[i]) free_lines->push_back(std::move(lines[i]));
+  return regions;
+}
+
+// Row of each body line: lines of a wrapped cell text sit closer to the row
+// they belong to than rows sit to each other.
+std::vector<int> AssignRows(const std::vector<VisualLine>& body) {
+  size_t n = body.size();
+  std::vector<double> pitches;
+  for (size_t i = 1; i < n; ++i)
+    if (IsStrong(body[i]) && IsStrong(body[i - 1]))
+      pitches.push_back(CenterY(body[i].box) - CenterY(body[i - 1].box));
+  double pitch = 0;
+  if (!pitches.empty()) {
+    std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
+    pitch = pitches[pitches.size() / 2];
+  } else if (n > 0) {
+    pitch = 1.8 * FontOf(body[0]);
+  }
+  double limit = 0.8 * pitch;
+  std::vector<int> attach(n, -1);  // line this one joins, or -1 for its own row
+  for (size_t i = 0; i < n; ++i) {
+    if (IsStrong(body[i]) || NumericSegments(body[i]) > 0) continue;
+    double d_prev = i > 0 ? CenterY(body[i].box) - CenterY(body[i - 1].box) : 1e18;
+    double d_next = i + 1 < n ? CenterY(body[i + 1].box) - CenterY(body[i].box) : 1e18;
+    if (d_next < limit && d_next < d_prev && IsStrong(body[i + 1])) attach[i] = static_cast<int>(i + 1);
+    else if (d_prev < limit) attach[i] = static_cast<int>(i - 1);
+  }
+  std::vector<int> row(n, -1);
+  int next_row = 0;
+  for (size_t i = 0; i < n; ++i) {
+    size_t root = i;
+    for (int guard = 0; attach[root] >= 0 && guard < 64; ++guard) root = attach[root];
+    if (row[root] < 0) row[root] = next_row++;
+    row[i] = row[root];
+  }
+  return row;
+}
+
+PageTable BuildTable(const Region& region, int page) {
+  PageTable t;
+  int allowance = static_cast<int>(region.body.size()) / 10;
+  std::vector<Band> bands = BandsFromBody(region.body, allowance);
+  std::vector<RawCell> cells;
+  int header_rows = BuildHeaderCells(region.header, region.header_rules, page, &bands, &cells);
+  std::vector<int> row_of = AssignRows(region.body);
+  // (row, first band) -> pieces of that cell; last band kept for colspans.
+  std::map<std::pair<int, int>, std::pair<int, std::vector<Piece>>> body_cells;
+  int body_rows = 0;
+  BBox box = region.body.front().box;
+  for (size_t i = 0; i < region.body.size(); ++i) {
+    box = Union(box, region.body[i].box);
+    body_rows = std::max(body_rows, row_of[i] + 1);
+    for (const Piece& p : region.body[i].pieces) {
+      int f, l;
+      if (!CoveredBands(bands, p.box, &f, &l)) continue;
+      auto& slot = body_cells[{row_of[i], f}];
+      slot.first = std::max(slot.first, l);
+      slot.second.push_back(p);
+    }
+  }
+  for (auto& [key, value] : body_cells) {
+    std::vector<VisualLine> lines = GroupIntoLines(std::move(value.second));
+    RawCell c;
+    c.r = header_rows + key.first;
+    c.c = key.second;
+    c.cs = std::max(1, value.first - key.second + 1);
+    c.raw = CellText(lines);
+    c.page = page;
+    BBox cb = lines.front().box;
+    for (const VisualLine& l : lines) cb = Union(cb, l.box);
+    c.bbox = cb;
+    c.bold = AllBold(lines);
+    cells.push_back(std::move(c));
+  }
+  for (const VisualLine& l : region.header) box = Union(box, l.box);
+  t.box = box;
+  t.header_rows = header_rows;
+  t.table.n_rows = header_rows + body_rows;
+  t.table.n_cols = static_cast<int>(bands.size());
+  t.table.first_page = t.table.last_page = page;
+  t.table.cells = std::move(cells);
+  std::sort(t.table.cells.begin(), t.table.cells.end(), [](const RawCell& a, const RawCell& b) {
+    return a.r != b.r ? a.r < b.r : a.c < b.c;
+  });
+  t.col_edges.push_back(bands.empty() ? box.x0 : bands.front().x0);
+  for (size_t i = 1; i < bands.size(); ++i) t.col_edges.push_back((bands[i - 1].x1 + bands[i].x0) / 2);
+  t.col_edges.push_back(bands.empty() ? box.x1 : bands.back().x1);
+  return t;
+}
+
+}  // namespace
+
+int NumericSegments(const VisualLine& line) {
+  int n = 0;
+  for (const Piece& p : line.pieces) n += LooksNumeric(p.text);
+  return n;
+}
+
+bool IsCaptionLine(const VisualLine& line) {
+  std::string t = Compact(LineText(line));
+  if (StartsWith(t, "续表") || StartsWith(t, "附表") || StartsWith(t, "注：") ||
+      StartsWith(t, "注:") || Contains(t, "单位：") || Contains(t, "单位:") ||
+      StartsWith(t, "编制")) {
+    return true;
+  }
+  // 表N / 表 N
+  if (StartsWith(t, "表") && t.size() > 3 && t[3] >= '0' && t[3] <= '9') return true;
+  return false;
+}
+
+StreamResult FindStreamTables(const PageContent& page, std::vector<Piece> pieces,
+                              const std::vector<Ruling>& rulings) {
+  std::vector<VisualLine> lines = GroupIntoLines(std::move(pieces));
+  for (VisualLine& l : lines) MergeClosePieces(&l, kNumericGap, kTextGap);
+  StreamResult result;
+  std::vector<Region> regions = FindRegions(std::move(lines), rulings, &result.free_lines);
+  for (const Region& r : regions) result.tables.push_back(BuildTable(r, page.number));
+  std::sort(result.tables.begin(), result.tables.end(),
+            [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });
+  return result;
+}
+
+}  // namespace cnbudget::pdf

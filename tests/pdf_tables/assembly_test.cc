@@ -1,0 +1,101 @@
+#include <gtest/gtest.h>
+
+#include "extract/pdf/table_assembly.h"
+#include "page_builder.h"
+#include "table_test_util.h"
+
+namespace cnbudget::pdf {
+namespace {
+
+using testing::PageBuilder;
+using testing::TextAt;
+
+// A ruled table: header row + `rows` body rows, starting at y.
+void AddRuledTable(PageBuilder* b, double y, int rows, int first_value) {
+  std::vector<double> ys;
+  for (int i = 0; i <= rows + 1; ++i) ys.push_back(y + 20 * i);
+  b->Grid({50, 200, 350}, ys);
+  b->Text(60, y + 5, "项目").Text(210, y + 5, "金额");
+  for (int i = 0; i < rows; ++i) {
+    b->Text(60, y + 25 + 20 * i, "科目" + std::to_string(first_value + i));
+    b->RightText(340, y + 25 + 20 * i, std::to_string(first_value + i) + ".00");
+  }
+}
+
+std::vector<const RawTable*> Tables(const Layout& layout) {
+  std::vector<const RawTable*> out;
+  for (const Block& b : layout.blocks)
+    if (auto* t = std::get_if<RawTable>(&b)) out.push_back(t);
+  return out;
+}
+
+TEST(AssemblyTest, TableContinuedWithRepeatedHeaderIsOneTable) {
+  Layout layout;
+  DocumentAssembler assembler(&layout);
+  PageBuilder p1(1);
+  p1.Text(50, 500, "表1").Text(200, 520, "收支总体情况表", 14).Text(50, 545, "单位：万元");
+  AddRuledTable(&p1, 560, 12, 1);  // runs to the bottom of the page
+  p1.Text(280, 820, "- 1 -");
+  PageBuilder p2(2);
+  p2.Text(50, 40, "续表");
+  AddRuledTable(&p2, 60, 3, 13);
+  p2.Text(280, 820, "- 2 -");
+  assembler.AddPage(p1.Build());
+  assembler.AddPage(p2.Build());
+  assembler.Finish();
+  std::vector<const RawTable*> tables = Tables(layout);
+  ASSERT_EQ(tables.size(), 1u);
+  const RawTable& t = *tables[0];
+  EXPECT_EQ(t.first_page, 1);
+  EXPECT_EQ(t.last_page, 2);
+  EXPECT_EQ(t.n_rows, 1 + 12 + 3);
+  EXPECT_EQ(TextAt(t, 0, 0), "项目");
+  EXPECT_EQ(TextAt(t, 13, 0), "科目13");
+  int header_copies = 0;
+  for (const RawCell& c : t.cells) header_copies += c.raw == "项目";
+  EXPECT_EQ(header_copies, 1);
+  for (const RawCell& c : t.cells)
+    if (c.r >= 13) {
+      EXPECT_EQ(c.page, 2);
+    }
+  // Captions come right before the table; page numbers are gone.
+  ASSERT_EQ(layout.blocks.size(), 4u);
+  EXPECT_EQ(std::get<TextLine>(layout.blocks[0]).text, "表1");
+  EXPECT_EQ(std::get<TextLine>(layout.blocks[1]).text, "收支总体情况表");
+  EXPECT_EQ(std::get<TextLine>(layout.blocks[2]).text, "单位：万元");
+  EXPECT_TRUE(std::holds_alternative<RawTable>(layout.blocks[3]));
+}
+
+TEST(AssemblyTest, NewTitleStartsANewTable) {
+  Layout layout;
+  DocumentAssembler assembler(&layout);
+  PageBuilder p1(1);
+  AddRuledTable(&p1, 560, 12, 1);
+  PageBuilder p2(2);
+  p2.Text(50, 40, "表2").Text(200, 60, "另一张表", 14);
+  AddRuledTable(&p2, 90, 3, 13);
+  assembler.AddPage(p1.Build());
+  assembler.AddPage(p2.Build());
+  EXPECT_EQ(Tables(layout).size(), 2u);
+}
+
+TEST(AssemblyTest, ImageOnlyPagesGiveOneWarning) {
+  Layout layout;
+  DocumentAssembler assembler(&layout);
+  PageContent scan;
+  scan.number = 1;
+  scan.image_coverage = 0.95;
+  PageContent scan2 = scan;
+  scan2.number = 2;
+  assembler.AddPage(scan);
+  assembler.AddPage(scan2);
+  assembler.Finish();
+  EXPECT_TRUE(layout.blocks.empty());
+  ASSERT_EQ(layout.issues.size(), 1u);
+  EXPECT_EQ(layout.issues[0].code, "no_text_layer");
+  EXPECT_EQ(layout.issues[0].severity, Severity::kWarning);
+  EXPECT_NE(layout.issues[0].message.find("1, 2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cnbudget::pdf

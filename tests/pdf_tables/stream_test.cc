@@ -1,0 +1,111 @@
+#include <gtest/gtest.h>
+
+#include "extract/pdf/table_stream.h"
+#include "page_builder.h"
+#include "table_test_util.h"
+
+namespace cnbudget::pdf {
+namespace {
+
+using testing::CellAt;
+using testing::PageBuilder;
+using testing::TextAt;
+
+// Body: label column at x 60, amounts right-aligned at 200, 300 and 400.
+void AddBody(PageBuilder* b, double y) {
+  b->Text(60, y, "一般公共服务支出").RightText(200, y, "1,229.70").RightText(300, y, "1,000.00")
+      .RightText(400, y, "229.70");
+  b->Text(60, y + 15, "行政运行").RightText(200, y + 15, "800.00").RightText(300, y + 15, "800.00");
+  b->Text(60, y + 30, "合计").RightText(200, y + 30, "2,029.70").RightText(300, y + 30, "1,800.00")
+      .RightText(400, y + 30, "229.70");
+}
+
+TEST(StreamTest, ThreeLineTableWithWrappedAndMergedHeader) {
+  PageBuilder b(3);
+  b.HLine(50, 450, 100);
+  b.Text(60, 115, "项目");
+  b.Text(160, 108, "本年支出").Text(160, 119, "合计");  // one header cell on two lines
+  b.Text(290, 104, "财政拨款(补助)").HLine(255, 400, 116);  // merged over two columns
+  b.Text(255, 120, "一般公共预算").Text(355, 120, "政府性基金");
+  b.HLine(50, 450, 133);
+  AddBody(&b, 138);
+  b.HLine(50, 450, 182);
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), page.rulings);
+  ASSERT_EQ(r.tables.size(), 1u);
+  const PageTable& pt = r.tables[0];
+  const RawTable& t = pt.table;
+  EXPECT_EQ(pt.header_rows, 2);
+  EXPECT_EQ(t.n_cols, 4);
+  EXPECT_EQ(t.n_rows, 5);
+  ASSERT_NE(CellAt(t, 0, 0), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 0)->rs, 2);
+  EXPECT_EQ(TextAt(t, 0, 1), "本年支出\n合计");
+  EXPECT_EQ(CellAt(t, 0, 1)->rs, 2);
+  ASSERT_NE(CellAt(t, 0, 2), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 2)->raw, "财政拨款(补助)");
+  EXPECT_EQ(CellAt(t, 0, 2)->cs, 2);
+  EXPECT_EQ(TextAt(t, 1, 2), "一般公共预算");
+  EXPECT_EQ(TextAt(t, 1, 3), "政府性基金");
+  EXPECT_EQ(TextAt(t, 2, 0), "一般公共服务支出");
+  EXPECT_EQ(TextAt(t, 2, 1), "1,229.70");
+  EXPECT_EQ(TextAt(t, 3, 3), "");  // empty cell omitted
+  EXPECT_EQ(TextAt(t, 4, 3), "229.70");
+  EXPECT_EQ(CellAt(t, 4, 3)->page, 3);
+}
+
+TEST(StreamTest, UnruledTableWithCaptionsAndWrappedBodyCell) {
+  PageBuilder b(1);
+  b.Text(50, 40, "表3").Text(50, 55, "编制单位：某单位").Text(380, 55, "单位：万元");
+  b.Text(60, 80, "项目").Text(170, 80, "合计");
+  b.Text(276, 72, "一般公共预算财政拨款收入");  // spans the gap over two columns
+  b.Text(255, 87, "基本支出").Text(355, 87, "项目支出");
+  AddBody(&b, 100);
+  // A long name wrapped in its column, the amounts centred between its lines.
+  b.Text(60, 154.5, "其他一般公共").Text(60, 165.5, "服务支出");
+  b.RightText(200, 160, "5.00").RightText(300, 160, "5.00");
+  b.Text(60, 175, "住房保障支出").RightText(200, 175, "1.00").RightText(300, 175, "1.00");
+  b.Text(50, 300, "说明文字一行，不属于表格。");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(r.tables[0].header_rows, 2);
+  EXPECT_EQ(t.n_cols, 4);
+  EXPECT_EQ(t.n_rows, 2 + 5);
+  ASSERT_NE(CellAt(t, 0, 2), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 2)->cs, 2);
+  EXPECT_EQ(TextAt(t, 1, 2), "基本支出");
+  EXPECT_EQ(TextAt(t, 5, 0), "其他一般公共\n服务支出");
+  EXPECT_EQ(TextAt(t, 5, 1), "5.00");
+  EXPECT_EQ(TextAt(t, 6, 0), "住房保障支出");
+  // Captions and the note stay text.
+  ASSERT_EQ(r.free_lines.size(), 3u);
+  EXPECT_EQ(LineText(r.free_lines[0]), "表3");
+  EXPECT_EQ(LineText(r.free_lines[2]), "说明文字一行，不属于表格。");
+}
+
+TEST(StreamTest, SpacedNumbersBecomeOneCell) {
+  PageBuilder b(1);
+  b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
+  b.Text(60, 115, "其他").SpacedNumber(160, 115, "2,000.00").SpacedNumber(260, 115, "1.00");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(t.n_cols, 3);
+  EXPECT_EQ(TextAt(t, 0, 1), "1, 858. 41");
+  EXPECT_EQ(TextAt(t, 1, 2), "1. 00");
+}
+
+TEST(StreamTest, ParagraphsAreNotTables) {
+  PageBuilder b(1);
+  b.Text(50, 100, "一、部门主要职责").Text(50, 120, "本部门2023年预算收入1229.70万元。");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  EXPECT_TRUE(r.tables.empty());
+  EXPECT_EQ(r.free_lines.size(), 2u);
+}
+
+}  // namespace
+}  // namespace cnbudget::pdf
