@@ -3,9 +3,12 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "tools/convert_command.h"
+#include "tools/export_command.h"
 #include "tools/json_writer.h"
 #include "tools/pipeline.h"
 
@@ -52,7 +55,13 @@ int main(int argc, char** argv) {
   extract->add_option("FILE", input, "PDF or DOCX file")->required();
   extract->add_option("-o,--output", output, "output JSON file (default: stdout)");
 
+  std::vector<cnbudget::Subcommand> commands;
+  cnbudget::AddConvertCommand(app, &commands);
+  cnbudget::AddExportCommand(app, &commands);
+
   CLI11_PARSE(app, argc, argv);
   if (extract->parsed()) return RunExtract(input, output);
+  for (const cnbudget::Subcommand& command : commands)
+    if (command.app->parsed()) return command.run();
   return kExitOk;
 }

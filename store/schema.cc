@@ -1,0 +1,187 @@
+#include "store/schema.h"
+
+namespace cnbudget::store {
+
+// Design notes (details in docs/database.md):
+// - A document row is one conversion of one content (sha256) by one tool
+//   version; (sha256, tool_version) is unique for readable files. Every path
+//   the content was seen at is in document_paths.
+// - Older conversions are kept as history with superseded = 1 (same content
+//   reconverted by a newer tool, or a newer content converted from the same
+//   path); the *_flat views show current documents only.
+// - Values are TEXT (exact decimal strings from the canonical model), never REAL.
+// - Child rows cascade on delete, so replacing a document is one DELETE.
+const char* SchemaSql() {
+  return R"sql(
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+  id            INTEGER PRIMARY KEY,
+  path          TEXT NOT NULL,
+  sha256        TEXT NOT NULL,
+  format        TEXT,
+  pages         INTEGER,
+  bytes         INTEGER,
+  unit          TEXT,
+  year          INTEGER,
+  kind          TEXT,
+  currency_unit TEXT,
+  published     TEXT,
+  status        TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+  error_code    TEXT,
+  error         TEXT,
+  n_tables      INTEGER NOT NULL DEFAULT 0,
+  n_records     INTEGER NOT NULL DEFAULT 0,
+  n_issues      INTEGER NOT NULL DEFAULT 0,
+  n_warnings    INTEGER NOT NULL DEFAULT 0,
+  started_at    TEXT NOT NULL,
+  elapsed_ms    INTEGER,
+  tool_version  TEXT NOT NULL,
+  superseded    INTEGER NOT NULL DEFAULT 0
+);
+CREATE UNIQUE INDEX IF NOT EXISTS documents_identity
+  ON documents (sha256, tool_version) WHERE sha256 <> '';
+CREATE INDEX IF NOT EXISTS documents_by_sha256 ON documents (sha256);
+CREATE INDEX IF NOT EXISTS documents_by_path ON documents (path);
+CREATE INDEX IF NOT EXISTS documents_by_unit_year ON documents (unit, year, kind);
+CREATE INDEX IF NOT EXISTS documents_by_status ON documents (status, error_code);
+
+CREATE TABLE IF NOT EXISTS document_paths (
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  path        TEXT NOT NULL,
+  PRIMARY KEY (path, document_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS document_paths_by_document ON document_paths (document_id);
+
+CREATE TABLE IF NOT EXISTS tables (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  table_index INTEGER NOT NULL,
+  number      INTEGER,
+  title       TEXT,
+  standard    TEXT,
+  unit        TEXT,
+  compiler    TEXT,
+  page_first  INTEGER,
+  page_last   INTEGER,
+  n_rows      INTEGER NOT NULL,
+  n_cols      INTEGER NOT NULL,
+  header_rows INTEGER NOT NULL,
+  n_cells     INTEGER NOT NULL,
+  n_records   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tables_by_document ON tables (document_id, table_index);
+CREATE INDEX IF NOT EXISTS tables_by_standard ON tables (standard);
+
+CREATE TABLE IF NOT EXISTS cells (
+  id       INTEGER PRIMARY KEY,
+  table_id INTEGER NOT NULL REFERENCES tables (id) ON DELETE CASCADE,
+  r        INTEGER NOT NULL,
+  c        INTEGER NOT NULL,
+  rs       INTEGER NOT NULL,
+  cs       INTEGER NOT NULL,
+  raw      TEXT NOT NULL,
+  text     TEXT NOT NULL,
+  value    TEXT,
+  page     INTEGER,
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL
+);
+CREATE INDEX IF NOT EXISTS cells_by_table ON cells (table_id, r, c);
+
+CREATE TABLE IF NOT EXISTS records (
+  id            INTEGER PRIMARY KEY,
+  table_id      INTEGER NOT NULL REFERENCES tables (id) ON DELETE CASCADE,
+  r             INTEGER NOT NULL,
+  c             INTEGER NOT NULL,
+  code          TEXT,
+  class         TEXT,
+  kind          TEXT,
+  item          TEXT,
+  name          TEXT,
+  project       TEXT,
+  label         TEXT,
+  column_path   TEXT NOT NULL,  -- JSON array of header texts, top to bottom
+  column_joined TEXT NOT NULL,  -- the same joined with '/'
+  measure       TEXT,
+  value         TEXT NOT NULL,  -- exact decimal string
+  unit          TEXT
+);
+CREATE INDEX IF NOT EXISTS records_by_table ON records (table_id, r, c);
+CREATE INDEX IF NOT EXISTS records_by_measure ON records (measure);
+CREATE INDEX IF NOT EXISTS records_by_code ON records (code);
+
+CREATE TABLE IF NOT EXISTS issues (
+  id          INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  severity    TEXT NOT NULL,
+  code        TEXT NOT NULL,
+  table_index INTEGER,
+  r           INTEGER,
+  c           INTEGER,
+  message     TEXT NOT NULL,
+  expected    TEXT,
+  found       TEXT
+);
+CREATE INDEX IF NOT EXISTS issues_by_document ON issues (document_id);
+CREATE INDEX IF NOT EXISTS issues_by_code ON issues (code, severity);
+
+CREATE VIEW IF NOT EXISTS records_flat AS
+SELECT d.id            AS document_id,
+       d.path          AS path,
+       d.sha256        AS sha256,
+       d.unit          AS document_unit,
+       d.year          AS year,
+       d.kind          AS document_kind,
+       d.currency_unit AS currency_unit,
+       t.table_index   AS table_index,
+       t.number        AS table_number,
+       t.title         AS table_title,
+       t.standard      AS standard,
+       r.r             AS r,
+       r.c             AS c,
+       r.code          AS code,
+       r.class         AS class,
+       r.kind          AS kind,
+       r.item          AS item,
+       r.name          AS name,
+       r.project       AS project,
+       r.label         AS label,
+       r.column_joined AS column_joined,
+       r.column_path   AS column_path,
+       r.measure       AS measure,
+       r.value         AS value,
+       r.unit          AS unit
+FROM records r
+JOIN tables t ON t.id = r.table_id
+JOIN documents d ON d.id = t.document_id
+WHERE d.superseded = 0;
+
+CREATE VIEW IF NOT EXISTS issues_flat AS
+SELECT d.id          AS document_id,
+       d.path        AS path,
+       d.sha256      AS sha256,
+       d.unit        AS document_unit,
+       d.year        AS year,
+       d.kind        AS document_kind,
+       d.status      AS document_status,
+       i.severity    AS severity,
+       i.code        AS code,
+       i.table_index AS table_index,
+       t.title       AS table_title,
+       t.standard    AS standard,
+       i.r           AS r,
+       i.c           AS c,
+       i.message     AS message,
+       i.expected    AS expected,
+       i.found       AS found
+FROM issues i
+JOIN documents d ON d.id = i.document_id
+LEFT JOIN tables t ON t.document_id = i.document_id AND t.table_index = i.table_index
+WHERE d.superseded = 0;
+)sql";
+}
+
+}  // namespace cnbudget::store

@@ -1,0 +1,158 @@
+#include "tools/batch_pool.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <thread>
+
+namespace cnbudget {
+namespace {
+
+// Runs in the forked child before exec: only async-signal-safe calls.
+[[noreturn]] void ExecWorker(const char* binary, char* const argv[], const char* stderr_path,
+                             pid_t parent, rlim_t max_bytes) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(127);  // the parent died before prctl
+  if (max_bytes > 0) {
+    struct rlimit limit = {max_bytes, max_bytes};
+    setrlimit(RLIMIT_AS, &limit);
+  }
+  const int devnull = open("/dev/null", O_RDWR);
+  if (devnull >= 0) {
+    dup2(devnull, STDIN_FILENO);
+    dup2(devnull, STDOUT_FILENO);
+  }
+  const int err = open(stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (err >= 0) dup2(err, STDERR_FILENO);
+  execv(binary, argv);
+  _exit(127);
+}
+
+std::int64_t MillisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               start)
+      .count();
+}
+
+}  // namespace
+
+std::string SignalName(int signal) {
+  switch (signal) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGABRT: return "SIGABRT";
+    case SIGKILL: return "SIGKILL";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGTERM: return "SIGTERM";
+    case SIGINT: return "SIGINT";
+    case SIGXCPU: return "SIGXCPU";
+    case SIGPIPE: return "SIGPIPE";
+    default: return "signal " + std::to_string(signal);
+  }
+}
+
+std::string NowIso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+WorkerPool::WorkerPool(std::string binary, int jobs, WorkerLimits limits)
+    : binary_(std::move(binary)), jobs_(jobs < 1 ? 1 : jobs), limits_(limits) {}
+
+WorkerPool::~WorkerPool() {
+  for (Running& worker : running_) {
+    kill(worker.pid, SIGKILL);
+    waitpid(worker.pid, nullptr, 0);
+  }
+}
+
+void WorkerPool::Start(const WorkerJob& job) {
+  WorkerResult result;
+  result.id = job.id;
+  result.started_at = NowIso8601();
+  // Everything the child needs is built before fork: after fork it may only
+  // make async-signal-safe calls.
+  std::string subcommand = "batch-worker", flag = "-o";
+  std::string input = job.input, output = job.output_json;
+  char* argv[] = {binary_.data(), subcommand.data(), input.data(), flag.data(), output.data(),
+                  nullptr};
+  const rlim_t max_bytes = static_cast<rlim_t>(limits_.max_memory_mb) << 20;
+  const pid_t parent = getpid();
+  const auto start = std::chrono::steady_clock::now();
+  const pid_t pid = fork();
+  if (pid == 0) ExecWorker(binary_.c_str(), argv, job.stderr_path.c_str(), parent, max_bytes);
+  if (pid < 0) {
+    result.outcome = WorkerResult::Outcome::kSpawnFailed;
+    result.spawn_error = std::string("cannot start a worker: ") + std::strerror(errno);
+    failed_spawns_.push_back(std::move(result));
+    return;
+  }
+  running_.push_back(Running{pid, std::move(result), start});
+}
+
+bool WorkerPool::Reap(Running& worker, std::vector<WorkerResult>* done) {
+  int status = 0;
+  struct rusage usage{};
+  const pid_t pid = wait4(worker.pid, &status, WNOHANG, &usage);
+  if (pid == 0) return false;
+  WorkerResult& result = worker.result;
+  result.elapsed_ms = MillisecondsSince(worker.start);
+  result.max_rss_kb = usage.ru_maxrss;
+  if (pid < 0) {  // cannot happen for our own child; report rather than loop
+    result.outcome = WorkerResult::Outcome::kSpawnFailed;
+    result.spawn_error = std::string("lost the worker: ") + std::strerror(errno);
+  } else if (worker.killed_for_time) {
+    result.outcome = WorkerResult::Outcome::kTimedOut;
+  } else if (WIFSIGNALED(status)) {
+    result.outcome = WorkerResult::Outcome::kSignaled;
+    result.signal = WTERMSIG(status);
+  } else {
+    result.outcome = WorkerResult::Outcome::kExited;
+    result.exit_status = WEXITSTATUS(status);
+  }
+  done->push_back(std::move(result));
+  return true;
+}
+
+void WorkerPool::EnforceTimeLimit(Running& worker) {
+  if (limits_.timeout_seconds <= 0 || worker.killed_for_time) return;
+  if (MillisecondsSince(worker.start) >= std::int64_t{limits_.timeout_seconds} * 1000) {
+    kill(worker.pid, SIGKILL);
+    worker.killed_for_time = true;
+  }
+}
+
+std::vector<WorkerResult> WorkerPool::Poll(int wait_ms) {
+  std::vector<WorkerResult> done = std::move(failed_spawns_);
+  failed_spawns_.clear();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+  for (;;) {
+    for (std::size_t i = 0; i < running_.size();) {
+      if (Reap(running_[i], &done)) {
+        running_.erase(running_.begin() + static_cast<std::ptrdiff_t>(i));
+      } else {
+        EnforceTimeLimit(running_[i]);
+        ++i;
+      }
+    }
+    if (!done.empty() || running_.empty() || std::chrono::steady_clock::now() >= deadline) break;
+    // Polling at 10 ms costs nothing next to a conversion and needs no
+    // SIGCHLD handler (which would interrupt SQLite's system calls).
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return done;
+}
+
+}  // namespace cnbudget

@@ -1,0 +1,38 @@
+// `cnbudget convert`: a batch of documents into one SQLite database.
+//
+// The parent walks the inputs, hashes each file, skips contents already
+// converted by this tool version (resume), runs one worker process per
+// remaining document (tools/batch_pool.h) and writes each finished document
+// into the database in one transaction (store/store.h). Only the parent
+// writes, one document in memory at a time.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "tools/batch_pool.h"
+
+namespace cnbudget {
+
+struct BatchOptions {
+  std::vector<std::string> inputs;  // files and folders
+  std::string db_path;
+  std::string json_dir;             // keep every document's JSON here when set
+  int jobs = 1;
+  WorkerLimits limits;
+  bool resume = true;               // skip contents already converted
+  bool retry_failed = false;        // ...but convert again those that failed
+  std::string worker_binary;        // the cnbudget executable
+  std::string tool_version;
+};
+
+// Exit statuses of `cnbudget convert`.
+constexpr int kBatchAllOk = 0;
+constexpr int kBatchFatal = 1;       // database or output error: the batch stopped
+constexpr int kBatchSomeFailed = 3;  // every document is recorded; some failed
+
+// Runs the batch, reporting progress and the summary on log.
+int RunBatch(const BatchOptions& options, std::FILE* log);
+
+}  // namespace cnbudget

@@ -1,0 +1,84 @@
+#include "tools/batch_worker.h"
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <new>
+#include <string_view>
+#include <vector>
+
+#include "tools/json_writer.h"
+#include "tools/pipeline.h"
+
+namespace cnbudget {
+namespace {
+
+constexpr char kHookVariable[] = "CNBUDGET_TEST_HOOK";
+
+// Allocates 64 MiB blocks without touching them, so the address-space limit
+// (not the machine's RAM) is what stops it. Gives up after 64 GiB.
+[[noreturn]] void AllocateUntilFailure() {
+  std::vector<std::unique_ptr<char[]>> blocks;
+  for (int i = 0; i < 1024; ++i) blocks.emplace_back(new char[64u << 20]);
+  std::_Exit(kWorkerOk);
+}
+
+void ApplyAction(std::string_view action, const std::string& input) {
+  const std::size_t colon = action.find(':');
+  if (colon == std::string_view::npos) return;
+  const std::string_view verb = action.substr(0, colon);
+  std::string_view rest = action.substr(colon + 1);
+  std::string_view argument;
+  if (verb == "slow") {
+    const std::size_t last = rest.rfind(':');
+    if (last == std::string_view::npos) return;
+    argument = rest.substr(last + 1);
+    rest = rest.substr(0, last);
+  }
+  if (input.find(rest) == std::string::npos) return;
+  if (verb == "crash") {
+    std::raise(SIGSEGV);
+  } else if (verb == "hang") {
+    for (;;) pause();
+  } else if (verb == "oom") {
+    AllocateUntilFailure();
+  } else if (verb == "slow") {
+    const long ms = std::strtol(std::string(argument).c_str(), nullptr, 10);
+    if (ms > 0) usleep(static_cast<useconds_t>(ms) * 1000);
+  }
+}
+
+}  // namespace
+
+void ApplyTestHook(const std::string& input) {
+  const char* hook = std::getenv(kHookVariable);
+  if (hook == nullptr) return;
+  std::string_view actions(hook);
+  while (!actions.empty()) {
+    const std::size_t bar = actions.find('|');
+    ApplyAction(actions.substr(0, bar), input);
+    if (bar == std::string_view::npos) break;
+    actions.remove_prefix(bar + 1);
+  }
+}
+
+int RunBatchWorker(const std::string& input, const std::string& output) {
+  try {
+    ApplyTestHook(input);
+    const model::Document doc = ConvertFile(input);
+    std::string error;
+    if (!WriteJsonFile(doc, output, &error)) {
+      std::cerr << "cnbudget batch-worker: " << error << "\n";
+      return kWorkerOutputError;
+    }
+    return HasError(doc) ? kWorkerBadInput : kWorkerOk;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "cnbudget batch-worker: out of memory\n";
+    return kWorkerOutOfMemory;
+  }
+}
+
+}  // namespace cnbudget

@@ -1,0 +1,32 @@
+// The worker side of a batch: one process converts one file.
+//
+// The batch parent (tools/batch_pool.h) runs `cnbudget batch-worker FILE -o
+// OUT.json` for every document, so a crash, hang or memory blow-up inside
+// the extractors costs one document, never the batch.
+#pragma once
+
+#include <string>
+
+namespace cnbudget {
+
+// Worker exit statuses, read by the parent.
+constexpr int kWorkerOk = 0;           // OUT.json written, no error issue
+constexpr int kWorkerOutputError = 1;  // OUT.json could not be written
+constexpr int kWorkerBadInput = 2;     // OUT.json written, it carries an error issue
+constexpr int kWorkerOutOfMemory = 4;  // an allocation failed (RLIMIT_AS reached)
+
+// Converts input and writes its canonical JSON to output atomically.
+// Honours the test hook below first. Returns the exit status.
+int RunBatchWorker(const std::string& input, const std::string& output);
+
+// TEST HOOK, for the batch's own tests; honoured only by the worker.
+// CNBUDGET_TEST_HOOK holds '|'-separated actions, each applied when the
+// input path contains SUBSTRING:
+//   crash:SUBSTRING        raise SIGSEGV
+//   hang:SUBSTRING         sleep forever (the parent's timeout must fire)
+//   oom:SUBSTRING          allocate until allocation fails
+//   slow:SUBSTRING:200ms   sleep that long, then convert normally
+// Never set it in production.
+void ApplyTestHook(const std::string& input);
+
+}  // namespace cnbudget

@@ -1,0 +1,75 @@
+#include "tools/convert_command.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "tools/batch_runner.h"
+#include "tools/batch_worker.h"
+
+#ifndef CNBUDGET_VERSION
+#define CNBUDGET_VERSION "unknown"
+#endif
+
+namespace cnbudget {
+namespace {
+
+// The running executable, which the batch runs again as its workers.
+std::string SelfExecutable() {
+  char buf[4096];
+  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n <= 0) return "";
+  return std::string(buf, static_cast<std::size_t>(n));
+}
+
+void AddWorker(CLI::App& app, std::vector<Subcommand>* commands) {
+  struct Args {
+    std::string input, output;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* worker = app.add_subcommand("batch-worker", "internal: one document of a batch");
+  worker->group("");  // hidden from --help
+  worker->add_option("FILE", args->input)->required();
+  worker->add_option("-o,--output", args->output)->required();
+  commands->push_back({worker, [args] { return RunBatchWorker(args->input, args->output); }});
+}
+
+}  // namespace
+
+void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
+  auto options = std::make_shared<BatchOptions>();
+  auto no_resume = std::make_shared<bool>(false);
+  CLI::App* convert = app.add_subcommand(
+      "convert", "Convert files and folders (PDF, DOCX) into an SQLite database");
+  convert->add_option("INPUT", options->inputs, "files or folders (walked recursively)")
+      ->required();
+  convert->add_option("--db", options->db_path, "SQLite database to create or extend")->required();
+  convert->add_option("--json-dir", options->json_dir,
+                      "also keep each document's canonical JSON here (FILE.json)");
+  convert->add_option("-j,--jobs", options->jobs, "worker processes at a time")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  convert->add_option("--timeout", options->limits.timeout_seconds,
+                      "seconds per document before its worker is killed (0: none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  convert->add_option("--max-memory", options->limits.max_memory_mb,
+                      "address-space limit per worker, MB (0: none)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  convert->add_flag("--no-resume", *no_resume,
+                    "convert again documents already in the database");
+  convert->add_flag("--retry-failed", options->retry_failed,
+                    "convert again documents that failed before (resume otherwise)");
+  commands->push_back({convert, [options, no_resume] {
+                         options->resume = !*no_resume;
+                         options->worker_binary = SelfExecutable();
+                         options->tool_version = CNBUDGET_VERSION;
+                         return RunBatch(*options, stderr);
+                       }});
+  AddWorker(app, commands);
+}
+
+}  // namespace cnbudget
