@@ -52,9 +52,9 @@ def t(text):
     return f'<w:t xml:space="preserve">{esc(text)}</w:t>'
 
 
-def run(*pieces, bold=None, size=None, style=None):
-    """A w:r; a str piece is text, anything else is raw run content."""
-    rpr = ""
+def run(*pieces, bold=None, size=None, style=None, hidden=False):
+    """A w:r; a str piece is text, an Xml piece is raw run content."""
+    rpr = "<w:vanish/>" if hidden else ""
     if style:
         rpr += f'<w:rStyle w:val="{style}"/>'
     if bold is True:
@@ -332,6 +332,10 @@ def text_runs():
         ("混合", p(run("粗", bold=True), run("细")), "粗细", 0),
         ("样式粗体", p(run("样式粗", style="Strong")), "样式粗", 1),
         ("粗体关", p(run("不粗", bold=False, style="Strong")), "不粗", 0),
+        ("隐藏", p(run("可见"), run("隐", hidden=True)), "可见", 0),
+        ("注音", p(Xml('<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>yù</w:t></w:r></w:rt>'
+                      "<w:rubyBase><w:r><w:t>预</w:t></w:r></w:rubyBase></w:ruby></w:r>")),
+         "预", 0),
         ("空", p(), None, 0),
         ("", p("孤值"), "孤值", 0),
     ]

@@ -25,7 +25,7 @@ bool IsHiddenContainer(const xmlNode* node) {
   return IsW(node, "del") || IsW(node, "moveFrom") || IsW(node, "pPr") ||
          IsW(node, "rPr") || IsW(node, "sdtPr") || IsW(node, "sdtEndPr") ||
          IsW(node, "instrText") || IsW(node, "delText") || IsW(node, "delInstrText") ||
-         IsW(node, "fldData") || IsMc(node, "Fallback");
+         IsW(node, "fldData") || IsW(node, "rt") || IsMc(node, "Fallback");
 }
 
 }  // namespace
@@ -66,6 +66,9 @@ void InlineReader::Walk(const xmlNode* node, ParagraphText* out) {
 
 void InlineReader::ReadRun(const xmlNode* run, ParagraphText* out) {
   const xmlNode* rpr = WChild(run, "rPr");
+  // Hidden text (w:vanish) is neither shown nor printed; its field
+  // characters still count, so the run is walked for them.
+  const bool hidden = IsOn(WChild(rpr, "vanish"));
   const bool bold = RunBold(rpr);
   const int half_points = WIntChild(rpr, "sz", 0);
   const std::size_t size_before = out->text.size();
@@ -75,7 +78,7 @@ void InlineReader::ReadRun(const xmlNode* run, ParagraphText* out) {
       OnFieldChar(c);
       continue;
     }
-    if (InFieldCode()) continue;
+    if (InFieldCode() || hidden) continue;
     if (IsW(c, "t")) {
       Emit(NodeText(c), bold, out);
     } else if (IsW(c, "tab") || IsW(c, "ptab")) {

@@ -4,8 +4,9 @@
 // results (w:fldSimple content, runs between fldChar "separate" and "end"),
 // and the content of w:hyperlink, w:smartTag, w:sdt, w:ins, w:customXml and
 // math runs. Dropped: deleted text (w:del, w:moveFrom, w:delText), field
-// codes (w:instrText, runs between fldChar "begin" and "separate"), and the
-// mc:Fallback copy of alternate content. Text boxes (w:txbxContent) are not
+// codes (w:instrText, runs between fldChar "begin" and "separate"), hidden
+// runs (w:vanish), ruby annotations (w:rt) and the mc:Fallback copy of
+// alternate content. Text boxes (w:txbxContent) are not
 // part of the paragraph's text: they are handed back for the caller to read
 // as blocks of their own.
 #pragma once

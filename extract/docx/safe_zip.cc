@@ -28,9 +28,9 @@ std::optional<Issue> CheckSizes(const std::string& name, std::uint64_t inflated,
     return MakeError("zip_ratio_too_high",
                      "zip part " + name + " " + how + " " + std::to_string(inflated) +
                          " bytes from " + std::to_string(compressed) +
-                         " compressed bytes (ratio above " +
+                         " compressed bytes (a ratio of " +
                          std::to_string(limits.max_ratio) +
-                         ":1); refused as a possible zip bomb");
+                         ":1 or more); refused as a possible zip bomb");
   return std::nullopt;
 }
 
