@@ -17,7 +17,7 @@ const RE2& CompilerRe() {
   // 编制单位：X / 编制部门：X / 编制部（单位）：X / 编制部门（单位）：X / 填报单位：X,
   // optionally followed on the same line by "单位：万元".
   static const RE2 re(
-      R"(^(?:编制|填报)(?:单位|部门|部|机关)(?:\((?:单位|部门)\))?[:：]?(.*?)(?:(?:金额)?单位[:：].*)?$)");
+      R"(^(?:(?:编制|填报)(?:单位|部门|部|机关)(?:\((?:单位|部门)\))?(?:\(盖章\))?[:：]?|(?:部门|单位|预算单位|部门|单位)名称[:：]|部门[:：])(.*?)(?:(?:金额)?单位[:：].*)?$)");
   return re;
 }
 
@@ -53,7 +53,7 @@ bool IsSentence(std::string_view s) {
 // that follows on the same line, possibly empty).
 bool ParseNumberLine(std::string_view s, int* number, std::string* rest) {
   static const RE2 kTableN(R"(^附?表([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:[-—–－.][0-9]{1,2})?[.、:：]?(.*)$)");
-  static const RE2 kPublicN(R"(^.{0,12}?公开([0-9]{1,3})表[.、:：]?(.*)$)");
+  static const RE2 kPublicN(R"(^.{0,12}?(?:公开|预算|决算)([0-9]{1,3})(?:-[0-9]{1,2})?表[.、:：]?(.*)$)");
   std::string num;
   if (RE2::FullMatch(s, kTableN, &num, rest) || RE2::FullMatch(s, kPublicN, &num, rest)) {
     std::optional<int> n = ParseSmallNumber(num);
@@ -78,7 +78,8 @@ std::string StripEnumeration(std::string s) {
 std::optional<std::string> CompilerOfLine(std::string_view s) {
   std::string who;
   if (!RE2::FullMatch(s, CompilerRe(), &who)) return std::nullopt;
-  if (who.empty()) return std::nullopt;
+  // "单位：万元" names the currency unit, not the compiler.
+  if (who.empty() || who == "万元" || who == "元" || who == "千元" || who == "亿元") return std::nullopt;
   return who;
 }
 
@@ -116,9 +117,15 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
     int number = 0;
     std::string rest;
     if (ParseNumberLine(s, &number, &rest)) {
+      if (cap.number) break;  // the number of something above
       cap.number = number;
       if (!rest.empty() && title_parts.empty()) title_parts.push_back(rest);
-      break;  // 表N starts the caption
+      // 表N starts the caption, except where the template prints its number
+      // under the title ("部门收支总表" / "公开01表"): then the title may sit
+      // right above.
+      if (!title_parts.empty()) break;
+      title_closed = true;
+      continue;
     }
     if (LooksLikeTitle(s) && !EndsWith(s, "空表")) {
       if (!title_parts.empty()) break;  // another title (a table of contents, the previous caption)
@@ -127,7 +134,7 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
     }
     // A title wrapped over two lines: a short fragment right above it.
     if (title_parts.size() == 1 && !title_closed && !IsSentence(s) && !IsHeading(s) &&
-        CodePoints(s) <= 30) {
+        !Has(s, ":") && CodePoints(s) <= 30) {
       title_parts.push_back(s);
       title_closed = true;
       continue;

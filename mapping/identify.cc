@@ -77,7 +77,10 @@ std::optional<std::string> PerformanceStandard(std::string_view t) {
 bool LooksLikeTitle(std::string_view s) {
   if (s.empty() || CodePoints(s) > 60) return false;
   if (Has(s, "。") || Has(s, "，") || Has(s, "；") || Has(s, ";")) return false;
-  return EndsWith(StripTitleTail(s), "表");
+  std::string t = StripTitleTail(s);
+  // "详见下表", "见附表": sentences pointing at a table.
+  if (EndsWith(t, "下表") || EndsWith(t, "附表") || EndsWith(t, "此表") || EndsWith(t, "本表")) return false;
+  return EndsWith(t, "表");
 }
 
 std::optional<std::string> StandardForTitle(std::string_view title) {

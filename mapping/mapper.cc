@@ -80,9 +80,13 @@ void AppendRows(RawTable& into, const RawTable& next, int skip) {
 // drop (the repeated header), or -1 when `next` is a table of its own.
 int ContinuationSkip(const TableDraft& prev, const RawTable& next, const Caption& cap,
                      bool lines_between) {
-  if (cap.number || cap.title || next.n_cols != prev.raw.n_cols || next.nesting != prev.raw.nesting)
-    return -1;
+  if (next.n_cols != prev.raw.n_cols || next.nesting != prev.raw.nesting) return -1;
   if (mapping::IsPerformance(prev.standard)) return -1;
+  // A caption repeated on the next page (print titles) names the same table.
+  bool same_caption = cap.title && cap.title == prev.caption.title && prev.standard &&
+                      cap.number == prev.caption.number;
+  if (same_caption) return RepeatsHeader(prev, next) ? prev.header_rows - prev.caption_rows : 0;
+  if (cap.number || cap.title) return -1;
   if (RepeatsHeader(prev, next)) return prev.header_rows - prev.caption_rows;
   if (cap.continued) return 0;
   if (!lines_between && prev.standard && mapping::CountHeaderRows(next, 0) == 0) return 0;

@@ -58,6 +58,27 @@ std::optional<std::string> DateOfLine(const std::string& s) {
   return std::string(buf);
 }
 
+// Fallback for documents without a cover: the part headings name the unit
+// ("第一部分 昌吉州政府办公室概况") and the year and kind ("第二部分 2023年
+// 昌吉州政府办公室预算公开表").
+void ReadHeadings(const std::vector<std::string>& squashed, model::DocumentMeta* meta) {
+  static const RE2 kOverview(R"(^第.{1,3}部分(?:\d{4}年度?)?(.+?)(?:单位|部门)?概况$)");
+  static const RE2 kYearKind(R"(^第.{1,3}部分.*?(\d{4})年度?.*?(预算|决算))");
+  for (const std::string& s : squashed) {
+    if (CodePoints(s) > 60) continue;
+    std::string unit, kind;
+    int year = 0;
+    if (!meta->unit && RE2::FullMatch(s, kOverview, &unit) && CodePoints(unit) >= 2 &&
+        CodePoints(unit) <= 30 && !Has(unit, "部门") && !Has(unit, "单位"))
+      meta->unit = unit;
+    if (!meta->year && RE2::PartialMatch(s, kYearKind, &year, &kind) && year >= 1990 && year <= 2100) {
+      meta->year = year;
+      if (!meta->kind) meta->kind = kind == "决算" ? "final" : "budget";
+    }
+    if (meta->unit && meta->year) return;
+  }
+}
+
 }  // namespace
 
 model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines) {
@@ -75,6 +96,8 @@ model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines) {
     size_t b = title.find("预算"), f = title.find("决算");
     meta.kind = f < b ? "final" : "budget";
   }
+
+  if (!meta.unit || !meta.year) ReadHeadings(sq, &meta);
 
   int n = 0;
   for (const std::string& s : sq) {

@@ -102,3 +102,28 @@ TEST(Captions, TitleInsideFirstRows) {
 
 }  // namespace
 }  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Captions, TemplateNumberUnderTheTitle) {
+  Caption c = ReadCaption({"正文。", "部门收支总表", "公开01表", "部门：某局                 单位：万元"});
+  EXPECT_EQ(c.number, 1);
+  EXPECT_EQ(c.title, "部门收支总表");
+  EXPECT_EQ(c.compiler, "某局");
+  EXPECT_EQ(c.unit, "万元");
+  c = ReadCaption({"收入决算表", "决算02表", "单位名称：某局", "金额单位：元"});
+  EXPECT_EQ(c.number, 2);
+  EXPECT_EQ(c.title, "收入决算表");
+  EXPECT_EQ(c.compiler, "某局");
+  EXPECT_EQ(c.unit, "元");
+}
+
+TEST(Captions, PointersToTablesAreNotTitles) {
+  Caption c = ReadCaption({"具体情况详见下表"});
+  EXPECT_EQ(c.title, std::nullopt);
+  EXPECT_EQ(CompilerOfLine("单位:万元"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping

@@ -99,3 +99,29 @@ TEST(Mapper, EmptyTablesAndLayoutIssues) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+TEST(Mapper, MergesWhenTheWholeCaptionIsRepeated) {
+  Layout l;
+  l.blocks = {Line("表3"), Line("部门支出总体情况表"), Line("单位：万元"), Expenditure(3),
+              Line("表3"), Line("部门支出总体情况表"), Line("单位：万元"), Expenditure(4)};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].n_rows, 4);
+}
+
+TEST(Mapper, PerformanceTablesWithOneTitleStaySeparate) {
+  Layout l;
+  RawTable form = Grid({{"预算单位", "某局"}, {"项目名称", "甲"}});
+  l.blocks = {Line("项目支出绩效目标表"), form, Line("项目支出绩效目标表"), form};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 2u);
+  EXPECT_EQ(doc.tables[1].standard, "performance.project_target");
+}
+
+}  // namespace
+}  // namespace cnbudget

@@ -52,3 +52,19 @@ TEST(Metadata, MostCommonUnit) {
 
 }  // namespace
 }  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Metadata, PartHeadingsWhenThereIsNoCover) {
+  model::DocumentMeta m = ReadDocumentMeta({"第一部分   昌吉州外事办公室概况", "一、主要职能",
+                                            "1、贯彻执行党和国家外事工作的方针政策。",
+                                            "第二部分  2023年 昌吉州外事办公室预算公开表", "2023年1月31日"});
+  EXPECT_EQ(m.unit, "昌吉州外事办公室");
+  EXPECT_EQ(m.year, 2023);
+  EXPECT_EQ(m.kind, "budget");
+  EXPECT_EQ(m.published, "2023-01-31");
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
