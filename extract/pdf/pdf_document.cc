@@ -30,8 +30,11 @@ struct PopplerErrors {
 };
 thread_local PopplerErrors* t_errors = nullptr;
 
-void OnPopplerError(ErrorCategory, Goffset, const char* message) {
+// Only real damage counts; Poppler's syntax *warnings* (e.g. a font type
+// that does not match its embedded file) and unimplemented features are noise.
+void OnPopplerError(ErrorCategory category, Goffset, const char* message) {
   if (!t_errors) return;
+  if (category != errSyntaxError && category != errIO && category != errInternal) return;
   if (t_errors->count++ == 0 && message) t_errors->first = message;
 }
 

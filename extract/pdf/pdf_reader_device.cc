@@ -52,6 +52,7 @@ void PageCollector::startPage(int, GfxState* state, XRef*) {
 
 void PageCollector::updateFont(GfxState* state) {
   font_bold_ = false;
+  font_vertical_ = false;
   font_ascent_ = 0.95;
   font_descent_ = -0.35;
   const std::shared_ptr<GfxFont>& font = state->getFont();
@@ -59,6 +60,7 @@ void PageCollector::updateFont(GfxState* state) {
   const std::optional<std::string>& name = font->getName();
   font_bold_ = font->isBold() || font->getWeight() >= GfxFont::W600 ||
                (name && NameLooksBold(*name));
+  font_vertical_ = font->getWMode() == 1;
   if (font->getType() == fontType3) return;  // metrics in glyph space: keep defaults
   double ascent = font->getAscent(), descent = font->getDescent();
   if (ascent > 0.2 && ascent < 1.5) font_ascent_ = ascent;
@@ -96,7 +98,16 @@ void PageCollector::drawChar(GfxState* state, double x, double y, double dx, dou
 
   int turns = QuarterTurns(state);
   Glyph& g = placed.glyph;
-  switch (turns) {
+  if (font_vertical_ && turns == 0) {
+    // Upright CJK glyphs stacked downwards: the advance is vertical. Poppler
+    // hands us the glyph's lower left corner, one em below its top (the box
+    // matches pdftotext's).
+    turns = 1;
+    g.box = Normalized(bx, by - size, bx + size, by - size + h);
+    placed.base = bx;
+    placed.along0 = by - size;
+    placed.along1 = by - size + h;
+  } else switch (turns) {
     case 0:
       g.box = Normalized(bx, by - ascent, bx + w, by - descent);
       placed.base = by;

@@ -51,6 +51,7 @@ class PageCollector : public OutputDev {
 
   PageGraphics page_;
   bool font_bold_ = false;      // cached per font change
+  bool font_vertical_ = false;  // vertical writing mode (WMode 1): advances go down
   double font_ascent_ = 0.95;   // in text space units (fraction of the font size)
   double font_descent_ = -0.35;
 };
