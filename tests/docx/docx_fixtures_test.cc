@@ -3,6 +3,7 @@
 // expectations in fixtures/docx/*.expected.txt.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <variant>
 
@@ -28,8 +29,9 @@ TEST_P(DocxFixtureTest, BlocksMatchExpectation) {
   ASSERT_FALSE(expected.empty()) << "missing " << name << ".expected.txt";
   const std::vector<std::string> actual = testing::DumpBlocks(layout);
   for (std::size_t i = 0; i < std::max(expected.size(), actual.size()); ++i) {
-    EXPECT_EQ(i < actual.size() ? actual[i] : "<none>", i < expected.size() ? expected[i] : "<none>")
-        << name << " line " << i + 1;
+    const std::string got = i < actual.size() ? actual[i] : "<none>";
+    const std::string want = i < expected.size() ? expected[i] : "<none>";
+    EXPECT_EQ(got, want) << name << " line " << i + 1;
   }
 }
 
@@ -38,7 +40,8 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, DocxFixtureTest,
                                            "renamed_part"));
 
 TEST(DocxExtractor, SampleBudgetHasCaptionedTables) {
-  const Layout layout = ExtractDocx(std::string(CNBUDGET_SOURCE_DIR) + "/fixtures/sample_budget.docx", ExtractOptions{});
+  const std::string path = std::string(CNBUDGET_SOURCE_DIR) + "/fixtures/sample_budget.docx";
+  const Layout layout = ExtractDocx(path, ExtractOptions{});
   ASSERT_FALSE(layout.failed());
   int tables = 0;
   std::string previous_lines;  // the text lines since the last table
