@@ -61,21 +61,21 @@ bool TableChecker::ColumnBlank(int c) const {
   return true;
 }
 
-std::optional<Amount> TableChecker::Printed(CellPos p) const {
-  if (CellEmpty(p.first, p.second)) return Amount();
-  return Amount::Parse(*keys_.At(p.first, p.second)->value);
+std::optional<Decimal> TableChecker::Printed(CellPos p) const {
+  if (CellEmpty(p.first, p.second)) return Decimal();
+  return Decimal::Parse(*keys_.At(p.first, p.second)->value);
 }
 
-std::optional<Amount> TableChecker::Current(CellPos p) const {
+std::optional<Decimal> TableChecker::Current(CellPos p) const {
   auto fixed = corrected_.find(p);
-  return fixed != corrected_.end() ? std::optional<Amount>(fixed->second) : Printed(p);
+  return fixed != corrected_.end() ? std::optional<Decimal>(fixed->second) : Printed(p);
 }
 
-std::optional<Amount> TableChecker::PartsSum(const Equation& e, CellPos skip) const {
-  Amount sum;
+std::optional<Decimal> TableChecker::PartsSum(const Equation& e, CellPos skip) const {
+  Decimal sum;
   for (CellPos p : e.parts) {
     if (p == skip) continue;
-    std::optional<Amount> v = Current(p);
+    std::optional<Decimal> v = Current(p);
     if (!v) return std::nullopt;
     sum = sum + *v;
   }
@@ -83,7 +83,7 @@ std::optional<Amount> TableChecker::PartsSum(const Equation& e, CellPos skip) co
 }
 
 bool TableChecker::Holds(const Equation& e) const {
-  std::optional<Amount> total = Current(e.total), sum = PartsSum(e, {-1, -1});
+  std::optional<Decimal> total = Current(e.total), sum = PartsSum(e, {-1, -1});
   return !total || !sum || *total == *sum;  // not amounts: nothing to check
 }
 
@@ -259,7 +259,7 @@ void TableChecker::Solve() {
   while (failing > 0) {
     // Try, for each cell of each failing equation, the value that makes that
     // equation hold; keep the one that leaves the fewest failures.
-    std::optional<std::pair<CellPos, Amount>> best;
+    std::optional<std::pair<CellPos, Decimal>> best;
     size_t best_failing = failing;
     std::string best_rule;
     for (const Equation& e : equations_) {
@@ -268,10 +268,10 @@ void TableChecker::Solve() {
       cells.insert(cells.end(), e.parts.begin(), e.parts.end());
       for (CellPos p : cells) {
         if (corrected_.count(p)) continue;
-        std::optional<Amount> others = PartsSum(e, p), total = Current(e.total);
+        std::optional<Decimal> others = PartsSum(e, p), total = Current(e.total);
         if (!others || !total) continue;
-        Amount fix = p == e.total ? *others : *total - *others;
-        std::optional<Amount> old = Current(p);
+        Decimal fix = p == e.total ? *others : *total - *others;
+        std::optional<Decimal> old = Current(p);
         size_t after = failing;
         for (size_t i : uses[p]) after -= !Holds(equations_[i]);
         corrected_[p] = fix;
@@ -293,14 +293,14 @@ void TableChecker::Solve() {
   // What no single correction improves: report at the equation's total.
   for (const Equation& e : equations_) {
     if (Holds(e) || reported.count(e.total)) continue;
-    std::optional<Amount> sum = PartsSum(e, {-1, -1});
+    std::optional<Decimal> sum = PartsSum(e, {-1, -1});
     if (!sum) continue;
     Report(e.total, e.rule, *sum);
     reported.insert(e.total);
   }
 }
 
-void TableChecker::Report(CellPos at, const std::string& rule, const Amount& expected) {
+void TableChecker::Report(CellPos at, const std::string& rule, const Decimal& expected) {
   auto [r, c] = at;
   Issue i = MakeWarning("sum_mismatch", "");
   i.table = t_.index;
@@ -355,7 +355,7 @@ std::optional<TableChecker::Located> TableChecker::PrintedTotal(const std::vecto
       if (column_measure.empty() || (m && *m == column_measure)) column = c;
     }
     if (!column) continue;
-    std::optional<Amount> v = Printed({*row, *column});
+    std::optional<Decimal> v = Printed({*row, *column});
     if (!v) return std::nullopt;
     return Located{*v, *row, *column, CellEmpty(*row, *column)};
   }

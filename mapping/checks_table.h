@@ -9,7 +9,7 @@
 
 #include "core/issue.h"
 #include "core/model.h"
-#include "mapping/checks_amount.h"
+#include "normalize/decimal.h"
 #include "mapping/row_keys.h"
 
 namespace cnbudget {
@@ -35,7 +35,7 @@ class TableChecker {
 
   // A printed total, for the checks that compare two totals.
   struct Located {
-    Amount value;
+    Decimal value;
     int r = 0, c = 0;
     bool empty = false;  // the cell is blank
   };
@@ -57,9 +57,9 @@ class TableChecker {
 
   bool CellEmpty(int r, int c) const;
   bool ColumnBlank(int c) const;
-  std::optional<Amount> Printed(CellPos p) const;  // blank = 0; nullopt = not an amount
-  std::optional<Amount> Current(CellPos p) const;  // after corrections
-  std::optional<Amount> PartsSum(const Equation& e, CellPos skip) const;
+  std::optional<Decimal> Printed(CellPos p) const;  // blank = 0; nullopt = not an amount
+  std::optional<Decimal> Current(CellPos p) const;  // after corrections
+  std::optional<Decimal> PartsSum(const Equation& e, CellPos skip) const;
   bool Holds(const Equation& e) const;
 
   // Equation builders.
@@ -72,7 +72,7 @@ class TableChecker {
   void AddThreePublicEquations(int c);
 
   void Solve();
-  void Report(CellPos at, const std::string& rule, const Amount& expected);
+  void Report(CellPos at, const std::string& rule, const Decimal& expected);
   void CheckSidesBalance();
 
   const model::Table& t_;
@@ -80,7 +80,7 @@ class TableChecker {
   TableKeys keys_;
   std::vector<Path> column_paths_;  // header cells above each value column
   std::vector<Equation> equations_;
-  std::map<CellPos, Amount> corrected_;
+  std::map<CellPos, Decimal> corrected_;
 };
 
 }  // namespace cnbudget

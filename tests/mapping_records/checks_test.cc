@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mapping/checks_amount.h"
+#include "normalize/decimal.h"
 #include "mapping/records.h"
 #include "table_builder.h"
 
@@ -11,16 +11,6 @@ namespace {
 
 using testing::MakeTable;
 using testing::Merge;
-
-TEST(Amount, ExactSums) {
-  Amount a = *Amount::Parse("1528.74"), b = *Amount::Parse("0.01");
-  EXPECT_EQ((a + b).ToString(), "1528.75");
-  EXPECT_TRUE(*Amount::Parse("1.5") == *Amount::Parse("1.50"));
-  EXPECT_EQ((*Amount::Parse("3") - *Amount::Parse("5.25")).ToString(), "-2.25");
-  EXPECT_EQ(Amount::Parse("96.49%"), std::nullopt);
-  EXPECT_EQ(Amount::Parse("abc"), std::nullopt);
-  EXPECT_EQ((*Amount::Parse("0.1") + *Amount::Parse("0.2")).ToString(), "0.3");
-}
 
 model::Table Expenditure(const std::vector<std::string>& total_row_values) {
   std::vector<std::vector<std::string>> rows = {

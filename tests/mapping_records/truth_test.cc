@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "mapping/checks.h"
-#include "mapping/checks_amount.h"
+#include "normalize/decimal.h"
 #include "mapping/records.h"
 #include "mapping/row_keys.h"
 #include "truth_tables.h"
@@ -100,8 +100,8 @@ TEST(TruthChecks, OnlyTheRealMismatchesAreReported) {
         EXPECT_EQ(doc.tables[*i.table].standard, "budget.fiscal_summary");
         continue;
       }
-      Amount diff = *Amount::Parse(*i.expected) - *Amount::Parse(*i.found);
-      EXPECT_TRUE(diff == *Amount::Parse("0.01") || diff == *Amount::Parse("-0.01")) << i.message;
+      Decimal diff = *Decimal::Parse(*i.expected) - *Decimal::Parse(*i.found);
+      EXPECT_TRUE(diff == *Decimal::Parse("0.01") || diff == *Decimal::Parse("-0.01")) << i.message;
     }
     EXPECT_EQ(typos, c000 ? 1 : 0) << f.filename();
     EXPECT_EQ(doc.issues.size(), c000 ? 4u : 20u) << f.filename();
