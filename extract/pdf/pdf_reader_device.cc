@@ -28,10 +28,14 @@ bool IsNearWhite(const GfxRGB& rgb) {
 }
 
 // Writing direction on the device as 0..3 quarter turns clockwise, from the
-// font matrix (the same test as Poppler's TextOutputDev).
+// font matrix (the same test as Poppler's TextOutputDev); -1 for text at an
+// angle more than ~11 degrees off the axes, which in budget documents is a
+// watermark ("内部资料", "样本") and never table content.
 int QuarterTurns(GfxState* state) {
   double m[4];
   state->getFontTransMat(&m[0], &m[1], &m[2], &m[3]);
+  double along = std::max(std::fabs(m[0]), std::fabs(m[1]));
+  if (along > 0 && std::min(std::fabs(m[0]), std::fabs(m[1])) > 0.2 * along) return -1;
   if (std::fabs(m[0] * m[3]) > std::fabs(m[1] * m[2])) return (m[0] > 0 || m[3] < 0) ? 0 : 2;
   return m[2] > 0 ? 1 : 3;
 }
@@ -97,6 +101,7 @@ void PageCollector::drawChar(GfxState* state, double x, double y, double dx, dou
   double ascent = font_ascent_ * size, descent = font_descent_ * size;
 
   int turns = QuarterTurns(state);
+  if (turns < 0) return;  // diagonal text
   Glyph& g = placed.glyph;
   if (font_vertical_ && turns == 0) {
     // Upright CJK glyphs stacked downwards: the advance is vertical. Poppler

@@ -106,6 +106,14 @@ TEST(PdfDocumentTest, RotatedPageIsReadAsDisplayed) {
   EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"AB", "CD"}));
 }
 
+TEST(PdfDocumentTest, DiagonalWatermarkTextIsIgnored) {
+  TestPage page;
+  page.content = "BT /F1 40 Tf 0.7071 0.7071 -0.7071 0.7071 200 300 Tm (DRAFT) Tj ET\n"
+                 "BT /F1 12 Tf 72 700 Td (Table) Tj ET";
+  PageContent content = ReadOnePage("watermark.pdf", page);
+  EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Table"}));
+}
+
 TEST(PdfDocumentTest, CropBoxIsTheOrigin) {
   TestPage page;
   page.crop_box = "100 100 500 700";
