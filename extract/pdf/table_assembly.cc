@@ -49,8 +49,8 @@ void DocumentAssembler::AddPage(const PageContent& page) {
   if (carried && lead < items.size() && std::holds_alternative<PageTable>(items[lead].content) &&
       !blocks.empty() && std::holds_alternative<RawTable>(blocks.back())) {
     PageTable& next = std::get<PageTable>(items[lead].content);
-    if (auto map = MatchColumns(*carried, next)) {
-      AppendContinuation(*carried, *map, std::move(next), &std::get<RawTable>(blocks.back()));
+    if (auto plan = MatchColumns(*carried, next)) {
+      AppendContinuation(*plan, std::move(next), &*carried, &std::get<RawTable>(blocks.back()));
       if (lead + 1 == last_content) open_ = carried;  // it may go on
       // Running headers and 续表 lines before a continuation are dropped.
       start = lead + 1;

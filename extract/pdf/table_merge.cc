@@ -1,6 +1,7 @@
 #include "extract/pdf/table_merge.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cnbudget::pdf {
 
@@ -60,42 +61,103 @@ OpenTable Remember(const PageTable& first_part) {
   return open;
 }
 
-std::optional<std::vector<int>> MatchColumns(const OpenTable& open, const PageTable& next) {
+namespace {
+
+void Identity(int n, std::vector<int>* first, std::vector<int>* last) {
+  for (int i = 0; i < n; ++i) {
+    first->push_back(i);
+    last->push_back(i);
+  }
+}
+
+int NearestEdge(const std::vector<double>& edges, double x) {
+  int best = 0;
+  for (int i = 1; i < static_cast<int>(edges.size()); ++i)
+    if (std::abs(edges[i] - x) < std::abs(edges[best] - x)) best = i;
+  return best;
+}
+
+// Maps columns given by `edges` onto `merged` edges.
+bool MapByEdges(const std::vector<double>& edges, const std::vector<double>& merged,
+                std::vector<int>* first, std::vector<int>* last) {
+  for (size_t i = 0; i + 1 < edges.size(); ++i) {
+    int a = NearestEdge(merged, edges[i]), b = NearestEdge(merged, edges[i + 1]);
+    if (b <= a) return false;
+    first->push_back(a);
+    last->push_back(b - 1);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<ColumnPlan> MatchColumns(const OpenTable& open, const PageTable& next) {
   int n_open = static_cast<int>(open.col_edges.size()) - 1;
   int n_next = next.table.n_cols;
   if (n_open <= 0 || n_next <= 0) return std::nullopt;
-  std::vector<int> map(n_next);
+  ColumnPlan plan;
   if (n_open == n_next) {
-    for (int j = 0; j < n_next; ++j) map[j] = j;
-    return map;
+    Identity(n_open, &plan.open_first, &plan.open_last);
+    Identity(n_next, &plan.next_first, &plan.next_last);
+    plan.edges = open.col_edges;
+    return plan;
   }
   if (static_cast<int>(next.col_edges.size()) != n_next + 1) return std::nullopt;
+  const std::vector<double>& a = open.col_edges;
+  const std::vector<double>& b = next.col_edges;
+  if (std::abs(a.front() - b.front()) <= 4 && std::abs(a.back() - b.back()) <= 4) {
+    std::vector<double> all = a;
+    all.insert(all.end(), b.begin(), b.end());
+    std::sort(all.begin(), all.end());
+    for (double x : all)
+      if (plan.edges.empty() || x - plan.edges.back() > 3) plan.edges.push_back(x);
+    if (MapByEdges(a, plan.edges, &plan.open_first, &plan.open_last) &&
+        MapByEdges(b, plan.edges, &plan.next_first, &plan.next_last)) {
+      return plan;
+    }
+    return std::nullopt;
+  }
+  Identity(n_open, &plan.open_first, &plan.open_last);
+  plan.edges = open.col_edges;
   int previous = -1;
   for (int j = 0; j < n_next; ++j) {
-    double centre = (next.col_edges[j] + next.col_edges[j + 1]) / 2;
-    auto it = std::upper_bound(open.col_edges.begin(), open.col_edges.end(), centre);
-    int i = static_cast<int>(it - open.col_edges.begin()) - 1;
+    double centre = (b[j] + b[j + 1]) / 2;
+    auto it = std::upper_bound(a.begin(), a.end(), centre);
+    int i = static_cast<int>(it - a.begin()) - 1;
     if (i < 0 || i >= n_open || i <= previous) return std::nullopt;
-    map[j] = previous = i;
+    previous = i;
+    plan.next_first.push_back(i);
+    plan.next_last.push_back(i);
   }
-  return map;
+  return plan;
 }
 
-void AppendContinuation(const OpenTable& open, const std::vector<int>& column_map,
-                        PageTable next, RawTable* table) {
-  int drop = RepeatedRows(open, next);
+namespace {
+
+void Remap(const std::vector<int>& first, const std::vector<int>& last, RawCell* c) {
+  int n = static_cast<int>(first.size());
+  int f = first[std::clamp(c->c, 0, n - 1)];
+  int l = last[std::clamp(c->c + c->cs - 1, 0, n - 1)];
+  c->c = f;
+  c->cs = std::max(1, l - f + 1);
+}
+
+}  // namespace
+
+void AppendContinuation(const ColumnPlan& plan, PageTable next, OpenTable* open, RawTable* table) {
+  int drop = RepeatedRows(*open, next);
+  for (RawCell& c : table->cells) Remap(plan.open_first, plan.open_last, &c);
   int offset = table->n_rows - drop;
   for (RawCell& c : next.table.cells) {
     if (c.r < drop) continue;
-    int last = std::min<int>(c.c + c.cs - 1, static_cast<int>(column_map.size()) - 1);
-    int first = column_map[std::min<int>(c.c, static_cast<int>(column_map.size()) - 1)];
-    c.cs = std::max(1, column_map[last] - first + 1);
-    c.c = first;
+    Remap(plan.next_first, plan.next_last, &c);
     c.r += offset;
     table->cells.push_back(std::move(c));
   }
+  table->n_cols = static_cast<int>(plan.edges.size()) - 1;
   table->n_rows += next.table.n_rows - drop;
   table->last_page = std::max(table->last_page, next.table.last_page);
+  open->col_edges = plan.edges;
 }
 
 }  // namespace cnbudget::pdf

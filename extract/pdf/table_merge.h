@@ -19,15 +19,24 @@ struct OpenTable {
 
 OpenTable Remember(const PageTable& first_part);
 
-// Maps the continuation's columns onto the open table's columns: identity
-// when the counts agree, else by column centres. nullopt when incompatible.
-std::optional<std::vector<int>> MatchColumns(const OpenTable& open, const PageTable& next);
+// How the columns of a table and of its continuation line up: each side's
+// column i becomes the merged columns first[i]..last[i].
+struct ColumnPlan {
+  std::vector<int> open_first, open_last;
+  std::vector<int> next_first, next_last;
+  std::vector<double> edges;  // merged column edges
+};
+
+// Identity when the column counts agree; the union of both edge sets when
+// the outer edges agree (a part where some cells are merged has fewer
+// columns); else the continuation's columns by their centres. nullopt when
+// the parts are incompatible.
+std::optional<ColumnPlan> MatchColumns(const OpenTable& open, const PageTable& next);
 
 // Appends `next` (the part on a later page) to `table`: leading rows of
 // `next` that repeat the table's first rows are dropped, the others are
-// appended below with their own page.
-void AppendContinuation(const OpenTable& open, const std::vector<int>& column_map,
-                        PageTable next, RawTable* table);
+// appended below with their own page. Updates open->col_edges.
+void AppendContinuation(const ColumnPlan& plan, PageTable next, OpenTable* open, RawTable* table);
 
 // Texts of the cells starting in row r, left to right, white space removed.
 std::vector<std::string> RowTexts(const RawTable& t, int r);

@@ -200,8 +200,32 @@ void MergeClosePieces(VisualLine* line, double numeric_gap, double text_gap) {
   line->pieces = std::move(merged);
 }
 
+namespace {
+
+// An amount too wide for its column wraps ("833.2" over "9"): all lines are
+// numeric and together they hold at most one decimal mark.
+bool IsWrappedNumber(const std::vector<VisualLine>& lines) {
+  if (lines.size() < 2) return false;
+  int marks = 0;
+  for (const VisualLine& l : lines) {
+    std::string t = LineText(l);
+    if (!LooksNumeric(t)) return false;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] == '.') ++marks;
+      if (t.compare(i, 3, "\xEF\xBC\x8E") == 0 || t.compare(i, 3, "\xE3\x80\x82") == 0) ++marks;
+    }
+  }
+  return marks <= 1;
+}
+
+}  // namespace
+
 std::string CellText(const std::vector<VisualLine>& lines) {
   std::string text;
+  if (IsWrappedNumber(lines)) {
+    for (const VisualLine& l : lines) text += LineText(l);
+    return text;
+  }
   for (const VisualLine& l : lines) {
     if (!text.empty()) text += '\n';
     text += LineText(l);

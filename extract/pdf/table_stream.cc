@@ -36,6 +36,7 @@ double FontOf(const VisualLine& line) { return std::max(1.0, line.font_size); }
 struct Region {
   std::vector<VisualLine> header, body;
   std::vector<Ruling> header_rules;  // short rules inside the header (three-line tables)
+  bool ruled = false;                // bounded by long rules
 };
 
 // Horizontal rules long enough to bound a table.
@@ -128,6 +129,7 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
       taken[i] = true;
     }
     if (r.body.empty()) continue;
+    r.ruled = true;
     double body_top = r.body.front().box.y0;
     for (const Ruling& rule : rulings)
       if (rule.horizontal() && rule.y0 > frame.y0 + 1 && rule.y0 < body_top &&
@@ -248,6 +250,21 @@ PageTable BuildTable(const Region& region, int page) {
   return t;
 }
 
+// An unruled region is a table only if some column other than the first is
+// mostly amounts: justified paragraphs split into runs at numbers are not.
+bool HasAmountColumn(const PageTable& t) {
+  if (t.table.n_cols < 2) return false;
+  std::vector<int> numeric(t.table.n_cols, 0), total(t.table.n_cols, 0);
+  for (const RawCell& c : t.table.cells) {
+    if (c.r < t.header_rows || c.cs != 1) continue;
+    ++total[c.c];
+    numeric[c.c] += LooksNumeric(c.raw);
+  }
+  for (int col = 1; col < t.table.n_cols; ++col)
+    if (numeric[col] >= 2 && numeric[col] * 10 >= total[col] * 6) return true;
+  return false;
+}
+
 }  // namespace
 
 int NumericSegments(const VisualLine& line) {
@@ -274,7 +291,21 @@ StreamResult FindStreamTables(const PageContent& page, std::vector<Piece> pieces
   for (VisualLine& l : lines) MergeClosePieces(&l, kNumericGap, kTextGap);
   StreamResult result;
   std::vector<Region> regions = FindRegions(std::move(lines), rulings, &result.free_lines);
-  for (const Region& r : regions) result.tables.push_back(BuildTable(r, page.number));
+  bool returned = false;
+  for (Region& r : regions) {
+    PageTable t = BuildTable(r, page.number);
+    if (r.ruled || HasAmountColumn(t)) {
+      result.tables.push_back(std::move(t));
+      continue;
+    }
+    for (VisualLine& l : r.header) result.free_lines.push_back(std::move(l));
+    for (VisualLine& l : r.body) result.free_lines.push_back(std::move(l));
+    returned = true;
+  }
+  if (returned) {
+    std::stable_sort(result.free_lines.begin(), result.free_lines.end(),
+                     [](const VisualLine& a, const VisualLine& b) { return a.box.y0 < b.box.y0; });
+  }
   std::sort(result.tables.begin(), result.tables.end(),
             [](const PageTable& a, const PageTable& b) { return a.box.y0 < b.box.y0; });
   return result;
