@@ -29,6 +29,24 @@ class PageCollector : public OutputDev {
   bool interpretType3Chars() override { return false; }
   bool needNonText() override { return true; }
 
+  // Patterns and smooth shadings are decoration, never rulings. Claiming to
+  // draw them ourselves (and drawing nothing) stops Gfx from tiling patterns
+  // or slicing gradients into thousands of thin fill() strips, which would be
+  // slow and would look like rulings.
+  bool useTilingPatternFill() override { return true; }
+  bool useShadedFills(int) override { return true; }
+  bool tilingPatternFill(GfxState*, Gfx*, Catalog*, GfxTilingPattern*, const double*, int, int,
+                         int, int, double, double) override {
+    return true;
+  }
+  bool functionShadedFill(GfxState*, GfxFunctionShading*) override { return true; }
+  bool axialShadedFill(GfxState*, GfxAxialShading*, double, double) override { return true; }
+  bool axialShadedSupportExtend(GfxState*, GfxAxialShading*) override { return true; }
+  bool radialShadedFill(GfxState*, GfxRadialShading*, double, double) override { return true; }
+  bool radialShadedSupportExtend(GfxState*, GfxRadialShading*) override { return true; }
+  bool gouraudTriangleShadedFill(GfxState*, GfxGouraudTriangleShading*) override { return true; }
+  bool patchMeshShadedFill(GfxState*, GfxPatchMeshShading*) override { return true; }
+
   void startPage(int page_num, GfxState* state, XRef* xref) override;
   void updateFont(GfxState* state) override;
 

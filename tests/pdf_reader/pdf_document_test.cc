@@ -169,6 +169,17 @@ TEST(PdfDocumentTest, ThinFilledRectanglesBecomeRulings) {
   EXPECT_NEAR(content.fills[0].y0, 792 - 320, 0.01);
 }
 
+TEST(PdfDocumentTest, ShadingsAreNotRulings) {
+  TestPage page;
+  page.extra_resources =
+      "/Shading << /Sh1 << /ShadingType 2 /ColorSpace /DeviceGray /Coords [0 0 0 200] "
+      "/Function << /FunctionType 2 /Domain [0 1] /C0 [0] /C1 [1] /N 1 >> >> >>";
+  page.content = "q 100 100 400 200 re W n /Sh1 sh Q";
+  PageContent content = ReadOnePage("shading.pdf", page);
+  EXPECT_TRUE(content.rulings.empty());
+  EXPECT_TRUE(content.fills.empty());
+}
+
 TEST(PdfDocumentTest, ImageCoverage) {
   TestPage page;
   page.content = std::string("q 306 0 0 792 0 0 cm BI /W 2 /H 2 /CS /G /BPC 8 ID ") +

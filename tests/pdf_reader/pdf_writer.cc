@@ -26,7 +26,7 @@ std::string MakePdf(const std::vector<TestPage>& pages) {
     std::string page = "<< /Type /Page /Parent 2 0 R /MediaBox " + std::string(media);
     if (!p.crop_box.empty()) page += " /CropBox [" + p.crop_box + "]";
     if (p.rotate != 0) page += " /Rotate " + std::to_string(p.rotate);
-    page += " /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents " +
+    page += " /Resources << /Font << /F1 3 0 R /F2 4 0 R >> " + p.extra_resources + " >> /Contents " +
             std::to_string(6 + 2 * i) +
             " 0 R >>";
     objects.push_back(page);

@@ -13,6 +13,7 @@ struct TestPage {
   double width = 612, height = 792;  // MediaBox [0 0 width height]
   int rotate = 0;                    // /Rotate
   std::string crop_box;              // e.g. "100 100 500 700"; empty: none
+  std::string extra_resources;       // e.g. "/Shading << /Sh1 ... >>"
 };
 
 // Returns the bytes of a PDF with the given pages.
