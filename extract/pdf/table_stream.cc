@@ -11,7 +11,7 @@ namespace {
 
 // Gaps (in font sizes) under which neighbouring pieces of a line are one
 // segment: amounts drawn glyph by glyph, letter-spaced CJK text.
-constexpr double kNumericGap = 0.7;
+constexpr double kNumericGap = 0.45;
 constexpr double kTextGap = 0.45;
 
 std::string Compact(const std::string& s) {
@@ -50,7 +50,14 @@ std::vector<Ruling> LongRules(const std::vector<Ruling>& rulings) {
 
 // Vertical bands [y0, y1] bounded by aligned long rules with text between
 // them: the frame of a three-line table.
+// Vertical spans [y0, y1] bounded by aligned long rules: the frames of
+// three-line tables. A caption line between two rules separates two tables.
 std::vector<BBox> RuledFrames(const std::vector<Ruling>& rules, const std::vector<VisualLine>& lines) {
+  auto caption_between = [&](double y0, double y1) {
+    for (const VisualLine& l : lines)
+      if (CenterY(l.box) > y0 && CenterY(l.box) < y1 && IsCaptionLine(l)) return true;
+    return false;
+  };
   std::vector<BBox> frames;
   std::vector<bool> used(rules.size(), false);
   for (size_t i = 0; i < rules.size(); ++i) {
@@ -58,14 +65,11 @@ std::vector<BBox> RuledFrames(const std::vector<Ruling>& rules, const std::vecto
     BBox frame{rules[i].x0, rules[i].y0, rules[i].x1, rules[i].y0};
     for (size_t j = i + 1; j < rules.size(); ++j) {
       if (std::abs(rules[j].x0 - frame.x0) > 8 || std::abs(rules[j].x1 - frame.x1) > 8) continue;
+      if (caption_between(frame.y1, rules[j].y0)) break;
       frame.y1 = rules[j].y0;
       used[j] = true;
     }
-    if (frame.y1 - frame.y0 < 5) continue;
-    int strong = 0;
-    for (const VisualLine& l : lines)
-      if (CenterY(l.box) > frame.y0 && CenterY(l.box) < frame.y1 && IsStrong(l)) ++strong;
-    if (strong > 0) frames.push_back(frame);
+    if (frame.y1 - frame.y0 >= 5) frames.push_back(frame);
   }
   return frames;
 }
@@ -118,18 +122,38 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
                                 std::vector<VisualLine>* free_lines) {
   std::vector<Region> regions;
   std::vector<bool> taken(lines.size(), false);
-  // Three-line tables: the rules bound the region.
+  // Three-line tables: the rules bound the region. A frame that holds only
+  // a header is a table continuing past the page's last rule.
   for (const BBox& frame : RuledFrames(LongRules(rulings), lines)) {
-    Region r;
-    bool in_body = false;
+    std::vector<size_t> inside;
+    size_t first_strong = lines.size(), after = lines.size();
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (taken[i] || !InFrame(frame, lines[i])) continue;
-      in_body = in_body || IsStrong(lines[i]);
-      (in_body ? r.body : r.header).push_back(lines[i]);
+      if (taken[i]) continue;
+      if (InFrame(frame, lines[i])) {
+        inside.push_back(i);
+        if (first_strong == lines.size() && IsStrong(lines[i])) first_strong = i;
+      } else if (after == lines.size() && CenterY(lines[i].box) > frame.y1) {
+        after = i;
+      }
+    }
+    size_t open_end = 0;
+    if (first_strong == lines.size()) {
+      if (inside.empty() || after == lines.size() || !IsStrong(lines[after]) ||
+          lines[after].box.y0 - frame.y1 > 3 * FontOf(lines[after])) {
+        continue;
+      }
+      open_end = GrowBody(lines, taken, after);
+    }
+    Region r;
+    r.ruled = true;
+    for (size_t i : inside) {
+      (i < first_strong ? r.header : r.body).push_back(lines[i]);
       taken[i] = true;
     }
-    if (r.body.empty()) continue;
-    r.ruled = true;
+    for (size_t i = after; i < open_end; ++i) {
+      r.body.push_back(lines[i]);
+      taken[i] = true;
+    }
     double body_top = r.body.front().box.y0;
     for (const Ruling& rule : rulings)
       if (rule.horizontal() && rule.y0 > frame.y0 + 1 && rule.y0 < body_top &&
