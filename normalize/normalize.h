@@ -39,6 +39,9 @@
 //     separator of the raw cell and is followed by one or two digits
 //     ("1，60" -> 1.60, "1，234" -> 1234); an ASCII "," never is ("1,2" is
 //     not a number).
+//   - A number wrapped over lines of a narrow cell is joined when removing
+//     the line breaks leaves one number with a fraction ("963.7\n7" ->
+//     963.77, "1229.\n70" -> 1229.70); "12.5\n13.6" and "12\n13" are not.
 //   - value: leading zeros of the integer part stripped ("007" -> "7"), the
 //     fraction kept exactly as printed ("0.50", "2.155"); a zero is never
 //     negative ("-0.00" -> "0.00").

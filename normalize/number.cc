@@ -182,6 +182,31 @@ std::string FullWidthCommaAsDecimalMark(std::string_view raw) {
   return out;
 }
 
+// A number wrapped inside a narrow cell ("963.7\n7", "1229.\n70"): the line
+// breaks are layout, not separators, when removing them (and the blanks next
+// to them) leaves one number with a fraction. Two genuine numbers
+// ("12.5\n13.6") never join into one, and integers ("12\n13") stay
+// ambiguous because nothing tells a wrap from two counts.
+std::optional<ParsedNumber> ParseWrappedNumber(std::string_view raw) {
+  if (raw.find_first_of("\r\n") == std::string_view::npos) return std::nullopt;
+  std::string joined;
+  bool after_break = false;  // drop the blanks that follow a line break
+  for (char c : raw) {
+    const bool blank = c == ' ' || c == '\t';
+    if (c == '\n' || c == '\r') {
+      while (!joined.empty() && (joined.back() == ' ' || joined.back() == '\t')) joined.pop_back();
+      after_break = true;
+    } else if (!(after_break && blank)) {
+      joined.push_back(c);
+      after_break = false;
+    }
+  }
+  std::optional<ParsedNumber> number =
+      ParseNumber(NormalizeText(FullWidthCommaAsDecimalMark(joined)));
+  if (!number || number->value.find('.') == std::string::npos) return std::nullopt;
+  return number;
+}
+
 }  // namespace
 
 NormalizedCell NormalizeCell(std::string_view raw) {
@@ -201,6 +226,11 @@ NormalizedCell NormalizeCell(std::string_view raw) {
     return cell;
   }
   if (RE2::FullMatch(cell.text, p.date_like)) return cell;
+  if (std::optional<ParsedNumber> number = ParseWrappedNumber(raw)) {
+    cell.text = std::move(number->text);
+    cell.value = std::move(number->value);
+    return cell;
+  }
   cell.ambiguity = Ambiguity(cell.text);
   return cell;
 }

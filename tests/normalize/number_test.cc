@@ -165,6 +165,17 @@ TEST(NormalizeCell, TwoNumbersInOneCellAreAmbiguous) {
   EXPECT_EQ(NormalizeCell("12.5\n13.6").text, "12.5 13.6");
 }
 
+TEST(NormalizeCell, NumberWrappedOverLinesIsJoined) {
+  CheckNumber({"963.7\n7", "963.77", "963.77"});
+  CheckNumber({"９６３．７\n７", "963.77", "963.77"});
+  CheckNumber({"1229.\n70", "1229.70", "1229.70"});
+  CheckNumber({"1,2\n29.70", "1229.70", "1229.70"});
+  CheckNumber({"12 \r\n 29.70", "1229.70", "1229.70"});
+  EXPECT_TRUE(IsAmbiguous("12\n13"));
+  EXPECT_TRUE(IsAmbiguous("12.5\n13.6"));
+  EXPECT_TRUE(IsAmbiguous("963.7 7"));  // a space is not a wrap
+}
+
 TEST(NormalizeCell, LetterInsideDigitsIsAmbiguous) {
   EXPECT_TRUE(IsAmbiguous("12a3"));
   EXPECT_TRUE(IsAmbiguous("1O5.20"));
