@@ -192,11 +192,17 @@ void TableChecker::AddTotalRowEquations(int c) {
     else if (key.label && IsTotalCaption(*key.label)) totals.push_back(r);
   }
   if (codes.empty()) return;
+  // Top level: codes without a listed prefix. When they differ in length (a
+  // 项 listed without its 类, or a misread code) the make-up is uncertain.
   auto top_level = [&](const std::string& code) {
     for (const std::string& other : codes)
       if (other.size() < code.size() && code.starts_with(other)) return false;
     return true;
   };
+  std::set<size_t> top_lengths;
+  for (const std::string& code : codes)
+    if (top_level(code)) top_lengths.insert(code.size());
+  if (top_lengths.size() != 1) return;
   for (size_t i = 0; i < totals.size(); ++i) {
     int total_row = totals[i];
     // The rows since the previous total; a total printed first sums the rows after it.

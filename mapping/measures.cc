@@ -1,5 +1,6 @@
 #include "mapping/measures.h"
 
+#include <algorithm>
 #include <string_view>
 #include <utility>
 
@@ -30,6 +31,15 @@ std::string Canonical(std::string_view s) {
   }
   for (std::string_view prefix : {"其中:", "其中"})
     if (std::string_view(out).starts_with(prefix)) out.erase(0, prefix.size());
+  // "2024年机关运行经费预算数": the year does not make another template column.
+  if (out.size() > 7 && std::all_of(out.begin(), out.begin() + 4, [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    std::string_view rest = std::string_view(out).substr(4);
+    for (std::string_view year : {"年度", "年"})
+      if (rest.starts_with(year)) {
+        out.erase(0, 4 + year.size());
+        break;
+      }
+  }
   return out;
 }
 
@@ -92,6 +102,12 @@ constexpr Entry kLeaves[] = {
     {"公务用车购置及运行费", "official_vehicles"}, {"公务用车购置及运行维护费", "official_vehicles"},
     {"公务用车购置费", "vehicle_purchase"}, {"公务用车运行费", "vehicle_operation"},
     {"公务用车运行维护费", "vehicle_operation"}, {"公务接待费", "official_reception"},
+    {"购置费", "vehicle_purchase"}, {"运行费", "vehicle_operation"}, {"运行维护费", "vehicle_operation"},
+    {"三公经费", "three_public_total"}, {"财政拨款三公经费", "three_public_total"},
+    // other controlled expenses shown beside the 三公 (Shanghai, Jiangsu)
+    {"会议费", "meeting_expenses"}, {"培训费", "training_expenses"},
+    {"机关运行经费", "admin_operating_expenses"}, {"机关运行经费支出", "admin_operating_expenses"},
+    {"机关运行经费预算数", "admin_operating_expenses"}, {"单位预留机动经费", "unit_contingency_reserve"},
 };
 
 std::optional<std::string> LeafId(const std::string& leaf) {
@@ -121,10 +137,12 @@ std::optional<std::string> MeasureForPath(const std::vector<std::string>& path) 
   for (const std::string& p : path) levels.push_back(Canonical(p));
   const std::string& leaf = levels.back();
   std::optional<std::string> id = LeafId(leaf);
-  // "人员经费 / 决算数": the amount column of a named side takes the side's id.
+  // "人员经费 / 决算数", "因公出国(境)费 / 预算数": the amount column under a
+  // named column takes that column's id, prefixed by the kind of amount.
   if (IsSideAmount(leaf) && levels.size() >= 2) {
-    std::optional<std::string> side = LeafId(levels[levels.size() - 2]);
-    if (side && *side != "total") return side;
+    std::vector<std::string> parent_path(path.begin(), path.end() - 1);
+    std::optional<std::string> parent = MeasureForPath(parent_path);
+    if (parent) return PrefixOf(leaf) + *parent;
   }
   if (!id) return std::nullopt;
   std::string prefix;
@@ -138,6 +156,8 @@ std::optional<std::string> MeasureForPath(const std::vector<std::string>& path) 
     if (parent == "本年支出") return "current_year_expenditure";
     if (parent == "本年收入") return "current_year_income";
     if (parent == "公务用车购置及运行费" || parent == "公务用车购置及运行维护费") return prefix + "official_vehicles";
+    if (parent == "三公经费" || parent == "三公经费预算数")
+      return prefix + "three_public_total";
   }
   if (prefix == "fiscal_" && *id == "fiscal_total") return *id;
   return prefix + *id;

@@ -194,3 +194,17 @@ TEST(Checks, ThreePublicRows) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+TEST(Checks, TotalRowSkippedWhenTopLevelCodesDiffer) {
+  // "210" misread as "7": 71102 looks like a 类 of its own; no total-row claim.
+  model::Table t = Expenditure({"12.50", "8.50", "4.00"});
+  for (model::Cell& c : t.cells)
+    if (c.r == 6 && c.c == 0) c.text = "7";
+  for (const Issue& i : Check({t})) EXPECT_NE(i.r, 9) << i.message;
+}
+
+}  // namespace
+}  // namespace cnbudget
