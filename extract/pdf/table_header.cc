@@ -83,27 +83,37 @@ std::vector<Block> JoinStackedSegments(std::vector<Block> segs) {
   return out;
 }
 
-// A rule just below the piece, under its centre, sets its columns to the
-// bands whose centres lie along the rule.
-void UnderlinedBands(const std::vector<Band>& bands, const std::vector<Ruling>& rules,
-                     const Piece& p, int* first, int* last) {
-  double fs = std::max(1.0, p.font_size);
-  double cx = CenterX(p.box);
+// Header texts standing on one rule share out the columns under it: each
+// takes the columns whose centres lie between the midpoints to its
+// neighbours on that rule (one text over a short rule takes them all).
+void ApplyRules(const std::vector<Band>& bands, const std::vector<Ruling>& rules,
+                std::vector<Block>* segs) {
   for (const Ruling& r : rules) {
-    if (!r.horizontal() || r.y0 < p.box.y1 - 1 || r.y0 > p.box.y1 + 1.5 * fs) continue;
-    if (cx < r.x0 - 2 || cx > r.x1 + 2) continue;
-    int f = -1, l = -1;
-    for (int i = 0; i < static_cast<int>(bands.size()); ++i) {
-      double bc = (bands[i].x0 + bands[i].x1) / 2;
-      if (bc < r.x0 - 2 || bc > r.x1 + 2) continue;
-      if (f < 0) f = i;
-      l = i;
+    if (!r.horizontal()) continue;
+    std::vector<Block*> above;
+    for (Block& b : *segs) {
+      double fs = std::max(1.0, b.pieces[0].font_size);
+      double cx = CenterX(b.box);
+      if (b.box.y1 <= r.y0 + 1 && b.box.y1 >= r.y0 - 1.5 * fs && cx >= r.x0 - 2 && cx <= r.x1 + 2)
+        above.push_back(&b);
     }
-    if (f >= 0) {
-      *first = f;
-      *last = l;
+    std::sort(above.begin(), above.end(),
+              [](const Block* a, const Block* b) { return a->box.x0 < b->box.x0; });
+    for (size_t k = 0; k < above.size(); ++k) {
+      double lo = k == 0 ? r.x0 - 2 : (above[k - 1]->box.x1 + above[k]->box.x0) / 2;
+      double hi = k + 1 == above.size() ? r.x1 + 2 : (above[k]->box.x1 + above[k + 1]->box.x0) / 2;
+      int f = -1, l = -1;
+      for (int i = 0; i < static_cast<int>(bands.size()); ++i) {
+        double bc = (bands[i].x0 + bands[i].x1) / 2;
+        if (bc < lo || bc > hi) continue;
+        if (f < 0) f = i;
+        l = i;
+      }
+      if (f >= 0) {
+        above[k]->b0 = std::min(f, above[k]->b0);
+        above[k]->b1 = std::max(l, above[k]->b1);
+      }
     }
-    return;
   }
 }
 
@@ -170,11 +180,11 @@ int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ru
     for (const Piece& p : line.pieces) {
       Block b;
       if (!CoveredBands(*bands, p.box, &b.b0, &b.b1)) continue;
-      UnderlinedBands(*bands, rules, p, &b.b0, &b.b1);
       b.box = p.box;
       b.pieces.push_back(p);
       segs.push_back(std::move(b));
     }
+  ApplyRules(*bands, rules, &segs);
   std::vector<Block> blocks = JoinStackedSegments(std::move(segs));
   // Level of a block = number of blocks above it whose columns contain its own.
   int n = static_cast<int>(blocks.size());

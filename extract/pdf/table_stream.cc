@@ -154,10 +154,14 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
       r.body.push_back(lines[i]);
       taken[i] = true;
     }
+    // Rules inside the header (not its top, not the header/body rule) tell
+    // which columns the header texts just above them span.
     double body_top = r.body.front().box.y0;
+    double separator = frame.y0;
     for (const Ruling& rule : rulings)
-      if (rule.horizontal() && rule.y0 > frame.y0 + 1 && rule.y0 < body_top &&
-          rule.x1 - rule.x0 < 0.9 * (frame.x1 - frame.x0))
+      if (rule.horizontal() && rule.y0 < body_top) separator = std::max(separator, rule.y0);
+    for (const Ruling& rule : rulings)
+      if (rule.horizontal() && rule.y0 > frame.y0 + 1 && rule.y0 < separator - 1)
         r.header_rules.push_back(rule);
     regions.push_back(std::move(r));
   }
