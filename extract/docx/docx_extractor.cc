@@ -6,6 +6,7 @@
 // warning, never the document.
 #include <libxml/parser.h>
 
+#include <mutex>
 #include <string>
 
 #include "extract/docx/document_reader.h"
@@ -44,7 +45,10 @@ void LoadStyles(const SafeZip& zip, const std::string& part, docx::BoldStyles* s
 }  // namespace
 
 Layout ExtractDocx(const std::string& path, const ExtractOptions& options) {
-  xmlInitParser();
+  // libxml2 must be initialized once before threads use it concurrently
+  // (the batch converter extracts several files at a time).
+  static std::once_flag libxml_ready;
+  std::call_once(libxml_ready, xmlInitParser);
   Layout layout;
   layout.format = "docx";
 

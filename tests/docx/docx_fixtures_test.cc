@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <variant>
 
 #include "extract/extract.h"
@@ -58,6 +59,23 @@ TEST(DocxExtractor, SampleBudgetHasCaptionedTables) {
     previous_lines.clear();
   }
   EXPECT_EQ(tables, 3);
+}
+
+TEST(DocxExtractor, ConcurrentExtractionGivesTheSameBlocks) {
+  // The batch converter runs extractions in parallel threads.
+  const char* const names[] = {"merges", "nested", "text_runs", "captions", "renamed_part"};
+  std::vector<std::vector<std::string>> alone, together(std::size(names));
+  for (const char* name : names)
+    alone.push_back(testing::DumpBlocks(ExtractDocx(FixturePath(std::string(name) + ".docx"), {})));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < std::size(names); ++i)
+    threads.emplace_back([&, i] {
+      for (int round = 0; round < 20; ++round)
+        together[i] =
+            testing::DumpBlocks(ExtractDocx(FixturePath(std::string(names[i]) + ".docx"), {}));
+    });
+  for (std::thread& t : threads) t.join();
+  for (std::size_t i = 0; i < std::size(names); ++i) EXPECT_EQ(together[i], alone[i]) << names[i];
 }
 
 }  // namespace
