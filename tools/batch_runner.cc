@@ -1,5 +1,6 @@
 #include "tools/batch_runner.h"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -232,18 +233,36 @@ void Batch::PrintSummary(const BatchInputs& inputs, double seconds) {
     std::fprintf(f, "  duplicates:   %zu (same content as another file of this batch)\n",
                  tally_.duplicates);
   if (!tally_.failures_by_reason.empty()) {
-    std::fprintf(f, "  failed by reason:");
+    std::string reasons;
     for (const auto& [reason, n] : tally_.failures_by_reason)
-      std::fprintf(f, " %s %zu;", reason.c_str(), n);
-    std::fprintf(f, "\n");
+      reasons += (reasons.empty() ? "" : ", ") + reason + " " + std::to_string(n);
+    std::fprintf(f, "  failed by reason: %s\n", reasons.c_str());
   }
   std::fprintf(f, "  warnings:     %ld\n", tally_.warnings);
-  std::fprintf(f, "  skipped:      %zu (not PDF or DOCX)\n", inputs.skipped.size());
-  constexpr std::size_t kListed = 20;
-  for (std::size_t i = 0; i < inputs.skipped.size() && i < kListed; ++i)
-    std::fprintf(f, "    %s\n", inputs.skipped[i].c_str());
-  if (inputs.skipped.size() > kListed)
-    std::fprintf(f, "    ... and %zu more\n", inputs.skipped.size() - kListed);
+  // The parent's own peak stays flat however long the batch; the largest
+  // worker shows what one document cost.
+  struct rusage self{}, children{};
+  getrusage(RUSAGE_SELF, &self);
+  getrusage(RUSAGE_CHILDREN, &children);
+  std::fprintf(f, "  memory:       parent peak RSS %.1f MB, largest worker %.1f MB\n",
+               self.ru_maxrss / 1024.0, children.ru_maxrss / 1024.0);
+  if (!inputs.skipped.empty()) {
+    std::map<std::string, std::size_t> by_extension;
+    for (const std::string& path : inputs.skipped) {
+      const std::string ext = fs::path(path).extension().string();
+      ++by_extension[ext.empty() ? "(none)" : ext];
+    }
+    std::string kinds;
+    for (const auto& [ext, n] : by_extension)
+      kinds += (kinds.empty() ? "" : ", ") + ext + " " + std::to_string(n);
+    std::fprintf(f, "  skipped:      %zu (not PDF or DOCX: %s)\n", inputs.skipped.size(),
+                 kinds.c_str());
+    constexpr std::size_t kListed = 10;
+    for (std::size_t i = 0; i < inputs.skipped.size() && i < kListed; ++i)
+      std::fprintf(f, "    %s\n", inputs.skipped[i].c_str());
+    if (inputs.skipped.size() > kListed)
+      std::fprintf(f, "    ... and %zu more\n", inputs.skipped.size() - kListed);
+  }
 }
 
 int Batch::Run() {
