@@ -12,12 +12,25 @@ double Overlap(double a0, double a1, double b0, double b1) {
   return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
 }
 
+// True when the box overlaps no band and stands well apart from the bands
+// on both sides: the text of a column that has no values in the body.
+bool LiesInGap(const std::vector<Band>& bands, const BBox& box) {
+  double left = -1e18, right = 1e18;
+  for (const Band& b : bands) {
+    if (Overlap(box.x0, box.x1, b.x0, b.x1) > 0) return false;
+    if (b.x1 <= box.x0) left = std::max(left, b.x1);
+    if (b.x0 >= box.x1) right = std::min(right, b.x0);
+  }
+  if (left < -1e17 || right > 1e17) return true;  // beyond the outermost band
+  double gap = right - left;
+  return std::min(box.x0 - left, right - box.x1) >= 0.2 * gap;
+}
+
 // Adds one band per cluster of boxes (overlapping in x) that cover no band.
 void AddOrphanBands(const std::vector<BBox>& boxes, std::vector<Band>* bands) {
   std::vector<Band> orphans;
   for (const BBox& b : boxes) {
-    int f, l;
-    if (CoveredBands(*bands, b, &f, &l)) continue;
+    if (!LiesInGap(*bands, b)) continue;
     bool merged = false;
     for (Band& o : orphans)
       if (Overlap(o.x0, o.x1, b.x0, b.x1) > 0) {
@@ -158,8 +171,7 @@ bool CoveredBands(const std::vector<Band>& bands, const BBox& box, int* first, i
     double slot0 = i == 0 ? -1e18 : (bands[i - 1].x1 + bands[i].x0) / 2;
     double slot1 = i + 1 == n ? 1e18 : (bands[i].x1 + bands[i + 1].x0) / 2;
     double width = std::max(1.0, bands[i].x1 - bands[i].x0);
-    bool centre_in = slot0 <= cx && cx < slot1 &&
-                     Overlap(box.x0 - 1, box.x1 + 1, bands[i].x0, bands[i].x1) > 0;
+    bool centre_in = slot0 <= cx && cx < slot1;
     bool overlaps = Overlap(box.x0, box.x1, bands[i].x0, bands[i].x1) >= 0.3 * width;
     if (centre_in || overlaps) {
       *first = std::min(*first, i);

@@ -1,6 +1,8 @@
 #include "extract/pdf/table_stream.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "extract/pdf/table_header.h"
@@ -230,6 +232,9 @@ PageTable BuildTable(const Region& region, int page) {
   PageTable t;
   int allowance = static_cast<int>(region.body.size()) / 10;
   std::vector<Band> bands = BandsFromBody(region.body, allowance);
+  if (std::getenv("CNB_DEBUG")) {
+    for (const Band& b : bands) std::fprintf(stderr, "band %.1f-%.1f\n", b.x0, b.x1);
+  }
   std::vector<RawCell> cells;
   int header_rows = BuildHeaderCells(region.header, region.header_rules, page, &bands, &cells);
   std::vector<int> row_of = AssignRows(region.body);
