@@ -216,7 +216,8 @@ def write_text(path, text):
 
 
 # ------------------------------------------------------- expected block lines
-def L(text, bold=0, size=0):
+def L(text, bold=0, size=10.5):
+    """A text line; the size defaults to the fixtures' w:docDefaults (21 half points)."""
     return f"L {bold} {size:g} {json.dumps(text, ensure_ascii=False)}"
 
 
@@ -352,7 +353,7 @@ def text_runs():
             expected.append(C(r, 0, label))
         if raw is not None:
             expected.append(C(r, 1, raw, bold=bold))
-    expected += [L("锚点"), L("文本框内容"), L("公式x+1"), L("标题样式", bold=1)]
+    expected += [L("锚点"), L("文本框内容"), L("公式x+1"), L("标题样式", bold=1, size=18)]
     return body, expected
 
 

@@ -17,7 +17,7 @@ namespace {
 // Paragraphs become text lines; tables become RawTables.
 class BodyReader : public BlockVisitor {
  public:
-  BodyReader(const BoldStyles* styles, std::vector<Block>* blocks)
+  BodyReader(const StyleSheet* styles, std::vector<Block>* blocks)
       : styles_(styles), inline_(styles), blocks_(blocks) {}
 
   void OnParagraph(const xmlNode* p) override {
@@ -35,7 +35,7 @@ class BodyReader : public BlockVisitor {
   void OnTable(const xmlNode* tbl) override { AppendTable(tbl, 0, styles_, blocks_); }
 
  private:
-  const BoldStyles* styles_;
+  const StyleSheet* styles_;
   InlineReader inline_;
   std::vector<Block>* blocks_;
 };
@@ -67,7 +67,7 @@ Issue EntityRefused(const std::string& part) {
 }  // namespace
 
 std::optional<Issue> ReadDocumentXml(const std::string& xml, const std::string& part,
-                                     const BoldStyles* styles, std::vector<Block>* blocks) {
+                                     const StyleSheet* styles, std::vector<Block>* blocks) {
   if (auto refused = RefuseEntityDeclarations(xml, part)) return refused;
   if (xml.size() > static_cast<std::size_t>(INT_MAX))
     return MakeError("zip_entry_too_large", part + " is too large to parse");

@@ -22,6 +22,6 @@ namespace cnbudget::docx {
 // blocks read so far when the XML is refused or broken.
 // `part` names the part in messages.
 std::optional<Issue> ReadDocumentXml(const std::string& xml, const std::string& part,
-                                     const BoldStyles* styles, std::vector<Block>* blocks);
+                                     const StyleSheet* styles, std::vector<Block>* blocks);
 
 }  // namespace cnbudget::docx

@@ -2,7 +2,7 @@
 //
 // The package is opened with SafeZip (capped inflation), the main document
 // part is streamed by ReadDocumentXml, and the styles part, when present and
-// sound, only adds bold-by-style hints: a broken styles part costs a
+// sound, only adds bold and size hints: a broken styles part costs a
 // warning, never the document.
 #include <libxml/parser.h>
 
@@ -25,8 +25,8 @@ Layout Failed(Layout layout, Issue issue) {
   return layout;
 }
 
-// Reads the bold styles of `part`; a problem there is reported as a warning.
-void LoadStyles(const SafeZip& zip, const std::string& part, docx::BoldStyles* styles,
+// Reads the styles of `part`; a problem there is reported as a warning.
+void LoadStyles(const SafeZip& zip, const std::string& part, docx::StyleSheet* styles,
                 Layout* layout) {
   if (!zip.Has(part)) return;
   std::string bytes;
@@ -35,7 +35,7 @@ void LoadStyles(const SafeZip& zip, const std::string& part, docx::BoldStyles* s
   if (!error) doc = docx::ParseSmallPart(bytes, part, &error);
   if (error) {
     error->severity = Severity::kWarning;
-    error->message += " (styles ignored: bold-by-style hints are lost)";
+    error->message += " (styles ignored: bold and size from styles are lost)";
     layout->issues.push_back(std::move(*error));
     return;
   }
@@ -61,7 +61,7 @@ Layout ExtractDocx(const std::string& path, const ExtractOptions& options) {
   if (auto error = docx::FindMainPart(zip, &main_part, &layout.issues))
     return Failed(std::move(layout), *error);
 
-  docx::BoldStyles styles;
+  docx::StyleSheet styles;
   LoadStyles(zip, docx::PartFolder(main_part) + "styles.xml", &styles, &layout);
 
   std::string xml;

@@ -32,7 +32,7 @@ bool IsHiddenContainer(const xmlNode* node) {
 
 ParagraphText InlineReader::Read(const xmlNode* p) {
   ParagraphText out;
-  paragraph_style_.clear();
+  paragraph_style_ = styles_ != nullptr ? styles_->default_paragraph_style() : "";
   if (const xmlNode* style = WChild(WChild(p, "pPr"), "pStyle"))
     paragraph_style_ = WAttr(style, "val").value_or("");
   Walk(p, &out);
@@ -70,7 +70,7 @@ void InlineReader::ReadRun(const xmlNode* run, ParagraphText* out) {
   // characters still count, so the run is walked for them.
   const bool hidden = IsOn(WChild(rpr, "vanish"));
   const bool bold = RunBold(rpr);
-  const int half_points = WIntChild(rpr, "sz", 0);
+  const int half_points = RunHalfPoints(rpr);
   const std::size_t size_before = out->text.size();
   for (const xmlNode* c = run->children; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
@@ -120,6 +120,16 @@ void InlineReader::OnFieldChar(const xmlNode* fld_char) {
   } else if (type == "end") {
     if (!field_in_result_.empty()) field_in_result_.pop_back();
   }
+}
+
+int InlineReader::RunHalfPoints(const xmlNode* rpr) const {
+  if (const int own = WIntChild(rpr, "sz", 0); own > 0) return own;
+  if (styles_ == nullptr) return 0;
+  if (const xmlNode* rstyle = WChild(rpr, "rStyle"))
+    if (const int size = styles_->HalfPoints(WAttr(rstyle, "val").value_or("")); size > 0)
+      return size;
+  if (const int size = styles_->HalfPoints(paragraph_style_); size > 0) return size;
+  return styles_->default_half_points();
 }
 
 bool InlineReader::InFieldCode() const {

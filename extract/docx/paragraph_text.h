@@ -24,7 +24,7 @@ struct ParagraphText {
   std::string text;                       // raw, not normalized
   bool has_text = false;                  // some text that is not white space
   bool all_bold = true;                   // every run with such text is bold
-  double font_size = 0;                   // largest explicit run size (pt), 0 if none
+  double font_size = 0;                   // largest run size (pt, own or by style), 0 if none
   std::vector<const xmlNode*> textboxes;  // w:txbxContent met in the paragraph
 };
 
@@ -33,7 +33,7 @@ struct ParagraphText {
 // contents does), so the reader keeps the field state between calls.
 class InlineReader {
  public:
-  explicit InlineReader(const BoldStyles* styles) : styles_(styles) {}
+  explicit InlineReader(const StyleSheet* styles) : styles_(styles) {}
 
   // Reads the w:p element `p`.
   ParagraphText Read(const xmlNode* p);
@@ -44,9 +44,10 @@ class InlineReader {
   void Emit(const std::string& piece, bool bold, ParagraphText* out) const;
   void OnFieldChar(const xmlNode* fld_char);
   bool RunBold(const xmlNode* run_properties) const;
+  int RunHalfPoints(const xmlNode* run_properties) const;
   bool InFieldCode() const;
 
-  const BoldStyles* styles_;
+  const StyleSheet* styles_;
   std::string paragraph_style_;
   // One entry per open complex field: false while in its code part, true
   // once its result part started.

@@ -31,7 +31,7 @@ Merge MergeOf(const xmlNode* tc_pr, const char* local) {
 // in the cell are set aside for the caller.
 class CellReader : public BlockVisitor {
  public:
-  CellReader(const BoldStyles* styles, std::vector<const xmlNode*>* nested)
+  CellReader(const StyleSheet* styles, std::vector<const xmlNode*>* nested)
       : inline_(styles), nested_(nested) {}
 
   void OnParagraph(const xmlNode* p) override {
@@ -96,7 +96,7 @@ int GridColumnCount(const xmlNode* tbl) {
 // top-left corner (the order they start in the file).
 class GridBuilder {
  public:
-  GridBuilder(const BoldStyles* styles, std::vector<const xmlNode*>* nested)
+  GridBuilder(const StyleSheet* styles, std::vector<const xmlNode*>* nested)
       : styles_(styles), nested_(nested) {}
 
   void AddRow(const xmlNode* tr, int r) {
@@ -170,7 +170,7 @@ class GridBuilder {
     cell->has_text = true;
   }
 
-  const BoldStyles* styles_;
+  const StyleSheet* styles_;
   std::vector<const xmlNode*>* nested_;
   std::vector<Pending> cells_;
   std::map<int, int> open_;  // grid column -> cell covering it in the previous row
@@ -179,7 +179,7 @@ class GridBuilder {
 
 }  // namespace
 
-void AppendTable(const xmlNode* tbl, int nesting, const BoldStyles* styles,
+void AppendTable(const xmlNode* tbl, int nesting, const StyleSheet* styles,
                  std::vector<Block>* blocks) {
   std::vector<const xmlNode*> rows;
   CollectRows(tbl, &rows);
