@@ -13,9 +13,10 @@
 namespace {
 
 void DumpPage(const cnbudget::pdf::PageContent& page, bool glyphs) {
-  std::printf("=== page %d  %.1f x %.1f  glyphs %zu  runs %zu  rulings %zu  fills %zu  image %.3f\n",
-              page.number, page.width, page.height, page.glyphs.size(), page.runs.size(),
-              page.rulings.size(), page.fills.size(), page.image_coverage);
+  std::printf(
+      "=== page %d  %.1f x %.1f  glyphs %zu  runs %zu  rulings %zu  fills %zu  image %.3f  turn %d\n",
+      page.number, page.width, page.height, page.glyphs.size(), page.runs.size(),
+      page.rulings.size(), page.fills.size(), page.image_coverage, page.reading_turn);
   for (const auto& run : page.runs) {
     std::printf("run  %7.2f %7.2f %7.2f %7.2f  fs %5.2f%s  %s\n", run.box.x0, run.box.y0,
                 run.box.x1, run.box.y1, run.font_size, run.bold ? " B" : "  ", run.text.c_str());

@@ -53,6 +53,12 @@ struct PageContent {
   // table builder's call.
   std::vector<BBox> fills;
   double image_coverage = 0;    // share of the page area covered by images (0..1)
+  // 0 normally. When most text runs sideways on the displayed page (landscape
+  // content on a portrait page without /Rotate), the reader turns the whole
+  // page counter-clockwise by this many degrees (90, 180, 270) so that text
+  // reads left to right; all coordinates, width and height above are then
+  // those of the turned page.
+  int reading_turn = 0;
 };
 
 }  // namespace cnbudget::pdf

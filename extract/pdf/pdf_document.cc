@@ -16,6 +16,7 @@
 #include "extract/pdf/glyph_hygiene.h"
 #include "extract/pdf/glyph_runs.h"
 #include "extract/pdf/pdf_reader_device.h"
+#include "extract/pdf/pdf_reader_rotation.h"
 #include "extract/pdf/ruling_merge.h"
 
 namespace cnbudget::pdf {
@@ -61,6 +62,7 @@ std::string PageText(int number) { return "page " + std::to_string(number); }
 // Turns the collector's raw page into PageContent: glyph hygiene, runs,
 // merged rulings, image coverage.
 void BuildPageContent(PageGraphics graphics, PageContent* out) {
+  out->reading_turn = TurnToReadingDirection(&graphics);
   out->width = graphics.width;
   out->height = graphics.height;
   DropFakeBoldDuplicates(&graphics.glyphs);

@@ -104,6 +104,7 @@ TEST(PdfDocumentTest, RotatedPageIsReadAsDisplayed) {
   EXPECT_LT(c.box.y0, 500);
   EXPECT_GT(c.box.y1, 500);
   EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"AB", "CD"}));
+  EXPECT_EQ(content.reading_turn, 0);  // too few sideways glyphs to turn the page
 }
 
 TEST(PdfDocumentTest, DiagonalWatermarkTextIsIgnored) {
@@ -112,6 +113,28 @@ TEST(PdfDocumentTest, DiagonalWatermarkTextIsIgnored) {
                  "BT /F1 12 Tf 72 700 Td (Table) Tj ET";
   PageContent content = ReadOnePage("watermark.pdf", page);
   EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Table"}));
+}
+
+TEST(PdfDocumentTest, SidewaysPageIsTurnedToRead) {
+  TestPage page;  // portrait, no /Rotate, text running down the page
+  page.content = "BT /F1 12 Tf 0 -1 1 0 100 700 Tm (Sideways text here) Tj ET\n"
+                 "1 w 150 100 m 150 700 l S";
+  PageContent content = ReadOnePage("sideways.pdf", page);
+  EXPECT_EQ(content.reading_turn, 90);
+  EXPECT_DOUBLE_EQ(content.width, 792);
+  EXPECT_DOUBLE_EQ(content.height, 612);
+  EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Sideways", "text", "here"}));
+  ASSERT_FALSE(content.glyphs.empty());
+  const Glyph& s = content.glyphs[0];
+  EXPECT_EQ(s.direction, 0);
+  EXPECT_NEAR(s.box.x0, 92, 0.01);  // displayed (100, 92) turned: (92, 612 - 100)
+  EXPECT_LT(s.box.y0, 512);
+  EXPECT_GT(s.box.y1, 512);
+  ASSERT_EQ(content.rulings.size(), 1u);  // the vertical line is now horizontal
+  EXPECT_TRUE(content.rulings[0].horizontal());
+  EXPECT_NEAR(content.rulings[0].y0, 612 - 150, 0.01);
+  EXPECT_NEAR(content.rulings[0].x0, 92, 0.01);
+  EXPECT_NEAR(content.rulings[0].x1, 692, 0.01);
 }
 
 TEST(PdfDocumentTest, CropBoxIsTheOrigin) {
