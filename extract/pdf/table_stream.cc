@@ -54,24 +54,33 @@ std::vector<Ruling> LongRules(const std::vector<Ruling>& rulings) {
 // them: the frame of a three-line table.
 // Vertical spans [y0, y1] bounded by aligned long rules: the frames of
 // three-line tables. A caption line between two rules separates two tables.
-std::vector<BBox> RuledFrames(const std::vector<Ruling>& rules, const std::vector<VisualLine>& lines) {
+struct Frame {
+  BBox box;
+  std::vector<double> rule_ys;  // the aligned rules, top to bottom
+};
+
+std::vector<Frame> RuledFrames(const std::vector<Ruling>& rules, const std::vector<VisualLine>& lines) {
   auto caption_between = [&](double y0, double y1) {
     for (const VisualLine& l : lines)
       if (CenterY(l.box) > y0 && CenterY(l.box) < y1 && IsCaptionLine(l)) return true;
     return false;
   };
-  std::vector<BBox> frames;
+  std::vector<Frame> frames;
   std::vector<bool> used(rules.size(), false);
   for (size_t i = 0; i < rules.size(); ++i) {
     if (used[i]) continue;
-    BBox frame{rules[i].x0, rules[i].y0, rules[i].x1, rules[i].y0};
+    Frame f;
+    BBox& frame = f.box;
+    frame = BBox{rules[i].x0, rules[i].y0, rules[i].x1, rules[i].y0};
+    f.rule_ys.push_back(rules[i].y0);
     for (size_t j = i + 1; j < rules.size(); ++j) {
       if (std::abs(rules[j].x0 - frame.x0) > 8 || std::abs(rules[j].x1 - frame.x1) > 8) continue;
       if (caption_between(frame.y1, rules[j].y0)) break;
       frame.y1 = rules[j].y0;
+      f.rule_ys.push_back(rules[j].y0);
       used[j] = true;
     }
-    if (frame.y1 - frame.y0 >= 5) frames.push_back(frame);
+    if (frame.y1 - frame.y0 >= 5) frames.push_back(std::move(f));
   }
   return frames;
 }
@@ -126,7 +135,8 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
   std::vector<bool> taken(lines.size(), false);
   // Three-line tables: the rules bound the region. A frame that holds only
   // a header is a table continuing past the page's last rule.
-  for (const BBox& frame : RuledFrames(LongRules(rulings), lines)) {
+  for (const Frame& fr : RuledFrames(LongRules(rulings), lines)) {
+    const BBox& frame = fr.box;
     std::vector<size_t> inside;
     size_t first_strong = lines.size(), after = lines.size();
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -139,13 +149,23 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
       }
     }
     size_t open_end = 0;
-    if (first_strong == lines.size()) {
-      if (inside.empty() || after == lines.size() || !IsStrong(lines[after]) ||
-          lines[after].box.y0 - frame.y1 > 3 * FontOf(lines[after])) {
-        continue;
+    if (first_strong == lines.size() && !inside.empty()) {
+      bool continues = after < lines.size() && IsStrong(lines[after]) &&
+                       lines[after].box.y0 - frame.y1 <= 3 * FontOf(lines[after]);
+      if (continues) {
+        open_end = GrowBody(lines, taken, after);
+      } else if (fr.rule_ys.size() >= 3) {
+        // A table without amounts (an empty table: header and 合计 only):
+        // the body lies between the last two rules.
+        double separator = fr.rule_ys[fr.rule_ys.size() - 2];
+        for (size_t i : inside)
+          if (CenterY(lines[i].box) > separator) {
+            first_strong = i;
+            break;
+          }
       }
-      open_end = GrowBody(lines, taken, after);
     }
+    if (first_strong == lines.size() && open_end == 0) continue;
     Region r;
     r.ruled = true;
     for (size_t i : inside) {
