@@ -183,10 +183,20 @@ bool CoveredBands(const std::vector<Band>& bands, const BBox& box, int* first, i
 
 int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ruling>& rules,
                      int page, std::vector<Band>* bands, std::vector<RawCell>* cells) {
-  std::vector<BBox> boxes;
+  // Lowest header texts (nothing below them) lying in a gap are the
+  // headers of columns without values.
+  std::vector<BBox> all, leaves;
   for (const VisualLine& line : header)
-    for (const Piece& p : line.pieces) boxes.push_back(p.box);
-  AddOrphanBands(boxes, bands);
+    for (const Piece& p : line.pieces) all.push_back(p.box);
+  for (const BBox& a : all) {
+    bool covered = false;
+    for (const BBox& b : all) {
+      double narrower = std::min(Width(a), Width(b));
+      if (b.y0 > a.y1 - 1 && Overlap(a.x0, a.x1, b.x0, b.x1) > 0.3 * narrower) covered = true;
+    }
+    if (!covered) leaves.push_back(a);
+  }
+  AddOrphanBands(leaves, bands);
   std::vector<Block> segs;
   for (const VisualLine& line : header)
     for (const Piece& p : line.pieces) {
