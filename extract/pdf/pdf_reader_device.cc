@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "extract/pdf/glyph_hygiene.h"
 
@@ -102,6 +103,19 @@ void PageCollector::drawChar(GfxState* state, double x, double y, double dx, dou
 
   int turns = QuarterTurns(state);
   if (turns < 0) return;  // diagonal text
+  if (std::fabs(w) + std::fabs(h) < 0.05 * size) {
+    // Zero advances (broken CID width tables; Poppler already repairs simple
+    // fonts) would put every glyph of a word in its own run: assume a
+    // nominal advance instead.
+    char32_t first = Utf8FirstCodePoint(placed.glyph.text);
+    double nominal = (IsCjk(first) ? 1.0 : 0.5) * size;
+    if (font_vertical_) {
+      h = nominal;
+    } else {
+      w = turns == 0 ? nominal : turns == 2 ? -nominal : 0;
+      h = turns == 1 ? nominal : turns == 3 ? -nominal : 0;
+    }
+  }
   Glyph& g = placed.glyph;
   if (font_vertical_ && turns == 0) {
     // Upright CJK glyphs stacked downwards: the advance is vertical. Poppler
@@ -191,42 +205,74 @@ void PageCollector::stroke(GfxState* state) {
   }
 }
 
+namespace {
+
+// The device-space box of `sub` if it is an axis-aligned rectangle.
+bool RectangleOf(GfxState* state, const GfxSubpath* sub, BBox* box) {
+  int n = sub->getNumPoints();
+  if (n < 4 || n > 6) return false;  // 4 corners, plus closing points
+  double xs[6], ys[6];
+  for (int j = 0; j < n; ++j) {
+    if (sub->getCurve(j)) return false;
+    state->transform(sub->getX(j), sub->getY(j), &xs[j], &ys[j]);
+  }
+  for (int j = 1; j < n; ++j) {
+    if (std::fabs(xs[j] - xs[j - 1]) > kAxisTolerance &&
+        std::fabs(ys[j] - ys[j - 1]) > kAxisTolerance) {
+      return false;
+    }
+  }
+  *box = BBox{*std::min_element(xs, xs + n), *std::min_element(ys, ys + n),
+              *std::max_element(xs, xs + n), *std::max_element(ys, ys + n)};
+  return true;
+}
+
+}  // namespace
+
+void PageCollector::AddFilledRectangle(const BBox& box) {
+  double w = box.x1 - box.x0, h = box.y1 - box.y0;
+  if (std::min(w, h) < kThinFill) {
+    if (w >= h) {
+      AddSegment(box.x0, (box.y0 + box.y1) / 2, box.x1, (box.y0 + box.y1) / 2);
+    } else {
+      AddSegment((box.x0 + box.x1) / 2, box.y0, (box.x0 + box.x1) / 2, box.y1);
+    }
+  } else if (w * h < 0.5 * page_.width * page_.height) {
+    page_.fills.push_back(box);  // larger: a shaded cell or a bar, not a line
+  }
+}
+
+// A frame is an outer rectangle minus an inner one with thin margins, as some
+// producers draw a table's outer border: its four sides are rulings.
+bool PageCollector::AddFrame(const BBox& outer, const BBox& inner) {
+  double left = inner.x0 - outer.x0, right = outer.x1 - inner.x1;
+  double top = inner.y0 - outer.y0, bottom = outer.y1 - inner.y1;
+  for (double margin : {left, right, top, bottom}) {
+    if (margin < 0 || margin >= kThinFill) return false;
+  }
+  AddFilledRectangle(BBox{outer.x0, outer.y0, outer.x1, inner.y0});
+  AddFilledRectangle(BBox{outer.x0, inner.y1, outer.x1, outer.y1});
+  AddFilledRectangle(BBox{outer.x0, outer.y0, inner.x0, outer.y1});
+  AddFilledRectangle(BBox{inner.x1, outer.y0, outer.x1, outer.y1});
+  return true;
+}
+
 void PageCollector::fill(GfxState* state) {
   if (state->getFillOpacity() <= 0) return;
   GfxRGB rgb;
   state->getFillRGB(&rgb);
   if (IsNearWhite(rgb)) return;  // backgrounds and white-outs are not lines
   const GfxPath* path = state->getPath();
+  std::vector<BBox> boxes;
   for (int i = 0; i < path->getNumSubpaths(); ++i) {
-    const GfxSubpath* sub = path->getSubpath(i);
-    int n = sub->getNumPoints();
-    if (n < 4 || n > 6) continue;  // a rectangle has 4 corners (+ closing points)
-    double xs[6], ys[6];
-    bool curved = false;
-    for (int j = 0; j < n; ++j) {
-      curved = curved || sub->getCurve(j);
-      state->transform(sub->getX(j), sub->getY(j), &xs[j], &ys[j]);
-    }
-    if (curved) continue;
-    bool axis_aligned = true;
-    for (int j = 1; j < n && axis_aligned; ++j) {
-      axis_aligned = std::fabs(xs[j] - xs[j - 1]) <= kAxisTolerance ||
-                     std::fabs(ys[j] - ys[j - 1]) <= kAxisTolerance;
-    }
-    if (!axis_aligned) continue;
-    BBox box{*std::min_element(xs, xs + n), *std::min_element(ys, ys + n),
-             *std::max_element(xs, xs + n), *std::max_element(ys, ys + n)};
-    double w = box.x1 - box.x0, h = box.y1 - box.y0;
-    if (std::min(w, h) < kThinFill) {
-      if (w >= h) {
-        AddSegment(box.x0, (box.y0 + box.y1) / 2, box.x1, (box.y0 + box.y1) / 2);
-      } else {
-        AddSegment((box.x0 + box.x1) / 2, box.y0, (box.x0 + box.x1) / 2, box.y1);
-      }
-    } else if (w * h < 0.5 * page_.width * page_.height) {
-      page_.fills.push_back(box);  // larger: a shaded cell or a bar, not a line
-    }
+    BBox box;
+    if (RectangleOf(state, path->getSubpath(i), &box)) boxes.push_back(box);
   }
+  if (boxes.size() == 2 && path->getNumSubpaths() == 2 &&
+      (AddFrame(boxes[0], boxes[1]) || AddFrame(boxes[1], boxes[0]))) {
+    return;
+  }
+  for (const BBox& box : boxes) AddFilledRectangle(box);
 }
 
 void PageCollector::AddImageArea(GfxState* state) {

@@ -66,6 +66,8 @@ class PageCollector : public OutputDev {
  private:
   void AddImageArea(GfxState* state);
   void AddSegment(double x0, double y0, double x1, double y1);
+  void AddFilledRectangle(const BBox& box);
+  bool AddFrame(const BBox& outer, const BBox& inner);
 
   PageGraphics page_;
   bool font_bold_ = false;      // cached per font change

@@ -192,6 +192,18 @@ TEST(PdfDocumentTest, ThinFilledRectanglesBecomeRulings) {
   EXPECT_NEAR(content.fills[0].y0, 792 - 320, 0.01);
 }
 
+TEST(PdfDocumentTest, FilledFrameBecomesFourRulings) {
+  TestPage page;  // outer rectangle minus inner rectangle, even-odd filled
+  page.content = "0 g 99 499 202 102 re 100 500 200 100 re f*";
+  PageContent content = ReadOnePage("frame.pdf", page);
+  ASSERT_EQ(content.rulings.size(), 4u);
+  EXPECT_TRUE(content.fills.empty());
+  EXPECT_NEAR(content.rulings[0].y0, 792 - 600.5, 0.01);
+  EXPECT_NEAR(content.rulings[0].x0, 99, 0.01);
+  EXPECT_NEAR(content.rulings[0].x1, 301, 0.01);
+  EXPECT_NEAR(content.rulings[2].x0, 99.5, 0.01);
+}
+
 TEST(PdfDocumentTest, ShadingsAreNotRulings) {
   TestPage page;
   page.extra_resources =
