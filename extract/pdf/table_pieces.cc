@@ -57,6 +57,9 @@ void AppendWithSpace(std::string* text, const std::string& next) {
 }
 
 bool LooksNumeric(const std::string& text) {
+  // A sentence ends with 。 or ，: "占78.37%。" is prose, not an amount.
+  char32_t last = TrailingCodePoint(text);
+  if (last == 0x3002 || last == 0xFF0C || last == 0x3001) return false;
   bool digit = false;
   size_t i = 0;
   while (i < text.size()) {

@@ -29,6 +29,15 @@ bool StartsWith(const std::string& s, const std::string& prefix) {
 
 bool Contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
 
+// "1." / "2、": the number of a list item, not an amount.
+bool IsListMarker(const std::string& t) {
+  size_t digits = 0;
+  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 2) return false;
+  std::string rest = t.substr(digits);
+  return rest == "." || rest == "\xE3\x80\x81" /* 、 */ || rest == "\xEF\xBC\x8E" /* ． */;
+}
+
 bool IsStrong(const VisualLine& line) {
   return line.pieces.size() >= 2 && NumericSegments(line) >= 1;
 }
@@ -123,7 +132,9 @@ size_t GrowHeader(const std::vector<VisualLine>& lines, const std::vector<bool>&
     if (taken[first - 1] || IsCaptionLine(l) || IsStrong(l)) break;
     double fs = FontOf(l);
     if (lines[first].box.y0 - l.box.y1 > 3.0 * fs || l.box.y0 < top_limit) break;
-    if (l.box.x0 < body_box.x0 - 3 * fs || l.box.x1 > body_box.x1 + 3 * fs) break;
+    // A paragraph line reaching well beyond the table ends the header.
+    bool beyond = l.box.x0 < body_box.x0 - 3 * fs || l.box.x1 > body_box.x1 + 3 * fs;
+    if (beyond && l.pieces.size() == 1 && Width(l.box) > 0.6 * Width(body_box)) break;
     --first;
   }
   return first;
@@ -313,8 +324,11 @@ bool HasAmountColumn(const PageTable& t) {
     ++total[c.c];
     numeric[c.c] += LooksNumeric(c.raw);
   }
+  // One amount row is enough under a recognised header (a table's last row
+  // continued on the next page under its repeated header).
+  int needed = t.header_rows > 0 ? 1 : 2;
   for (int col = 1; col < t.table.n_cols; ++col)
-    if (numeric[col] >= 2 && numeric[col] * 10 >= total[col] * 6) return true;
+    if (numeric[col] >= needed && numeric[col] * 10 >= total[col] * 6) return true;
   return false;
 }
 
@@ -322,7 +336,7 @@ bool HasAmountColumn(const PageTable& t) {
 
 int NumericSegments(const VisualLine& line) {
   int n = 0;
-  for (const Piece& p : line.pieces) n += LooksNumeric(p.text);
+  for (const Piece& p : line.pieces) n += LooksNumeric(p.text) && !IsListMarker(p.text);
   return n;
 }
 
