@@ -24,7 +24,8 @@ namespace cnbudget {
 // column; fixing it fixes both), reports it with the value that would make
 // its equation hold, and uses that value from then on. Failures no single
 // correction reduces are reported at their total cell. So one wrong cell is
-// reported once, not once per total that contains it.
+// reported once, not once per total that contains it. A table where most
+// rules fail is taken as misread: one info issue, no warnings.
 class TableChecker {
  public:
   using CellPos = std::pair<int, int>;  // (r, c)
@@ -80,6 +81,7 @@ class TableChecker {
   TableKeys keys_;
   std::vector<Path> column_paths_;  // header cells above each value column
   std::vector<Equation> equations_;
+  std::map<CellPos, std::optional<Decimal>> printed_;  // value cells of the body
   std::map<CellPos, Decimal> corrected_;
 };
 

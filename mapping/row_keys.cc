@@ -76,12 +76,17 @@ bool IsTotalCaption(std::string_view text) {
 }
 
 TableKeys::TableKeys(const model::Table& t) : table_(&t) {
-  n_rows_ = t.n_rows;
-  n_cols_ = t.n_cols;
+  n_rows_ = std::max(0, t.n_rows);
+  n_cols_ = std::max(0, t.n_cols);
   for (const model::Cell& c : t.cells) {
-    n_rows_ = std::max(n_rows_, c.r + std::max(1, c.rs));
-    n_cols_ = std::max(n_cols_, c.c + std::max(1, c.cs));
+    if (c.r < 0 || c.c < 0) continue;
+    n_rows_ = std::max<long>(n_rows_, std::min<long>(long{c.r} + std::max(1, c.rs), kMaxGridCells));
+    n_cols_ = std::max<long>(n_cols_, std::min<long>(long{c.c} + std::max(1, c.cs), kMaxGridCells));
   }
+  // A hostile or broken grid must not cost unbounded memory: keep the first
+  // columns and rows that fit.
+  n_cols_ = std::min(n_cols_, 4096);
+  if (n_cols_ > 0) n_rows_ = std::min(n_rows_, kMaxGridCells / n_cols_);
   header_rows_ = std::clamp(t.header_rows, 0, n_rows_);
   BuildOccupancy(t);
   BuildPaths();
@@ -91,8 +96,9 @@ TableKeys::TableKeys(const model::Table& t) : table_(&t) {
 }
 
 const model::Cell* TableKeys::At(int r, int c) const {
-  auto it = occupancy_.find({r, c});
-  return it == occupancy_.end() ? nullptr : &table_->cells[it->second];
+  if (r < 0 || c < 0 || r >= n_rows_ || c >= n_cols_) return nullptr;
+  int i = occupancy_[static_cast<size_t>(r) * n_cols_ + c];
+  return i < 0 ? nullptr : &table_->cells[i];
 }
 
 const model::RowKey& TableKeys::Key(int r, int b) const {
@@ -101,11 +107,17 @@ const model::RowKey& TableKeys::Key(int r, int b) const {
 }
 
 void TableKeys::BuildOccupancy(const model::Table& t) {
+  occupancy_.assign(static_cast<size_t>(n_rows_) * n_cols_, -1);
   for (size_t i = 0; i < t.cells.size(); ++i) {
     const model::Cell& c = t.cells[i];
-    if (c.r < 0 || c.c < 0) continue;
-    for (int r = c.r; r < c.r + std::max(1, c.rs); ++r)
-      for (int x = c.c; x < c.c + std::max(1, c.cs); ++x) occupancy_.emplace(std::make_pair(r, x), static_cast<int>(i));
+    if (c.r < 0 || c.c < 0 || c.r >= n_rows_ || c.c >= n_cols_) continue;
+    int r_end = static_cast<int>(std::min<long>(long{c.r} + std::max(1, c.rs), n_rows_));
+    int c_end = static_cast<int>(std::min<long>(long{c.c} + std::max(1, c.cs), n_cols_));
+    for (int r = c.r; r < r_end; ++r)
+      for (int x = c.c; x < c_end; ++x) {
+        int& slot = occupancy_[static_cast<size_t>(r) * n_cols_ + x];
+        if (slot < 0) slot = static_cast<int>(i);
+      }
   }
 }
 

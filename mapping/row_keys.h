@@ -7,7 +7,6 @@
 // left, and takes its row key from that block.
 #pragma once
 
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,8 +30,12 @@ bool IsTotalCaption(std::string_view text);
 
 class TableKeys {
  public:
-  // Reads t.cells, t.header_rows and t.n_rows/n_cols (grown to fit the cells).
+  // Reads t.cells, t.header_rows and t.n_rows/n_cols (grown to fit the
+  // cells, capped at kMaxGridCells positions). Keeps a pointer to t, which
+  // must outlive this object.
   explicit TableKeys(const model::Table& t);
+
+  static constexpr int kMaxGridCells = 1 << 21;
 
   int n_rows() const { return n_rows_; }
   int n_cols() const { return n_cols_; }
@@ -70,7 +73,7 @@ class TableKeys {
 
   int n_rows_ = 0, n_cols_ = 0, header_rows_ = 0;
   const model::Table* table_;
-  std::map<std::pair<int, int>, int> occupancy_;  // (r, c) -> index in cells
+  std::vector<int> occupancy_;  // r * n_cols_ + c -> index in cells, -1 = none
   std::vector<std::vector<std::string>> paths_;
   std::vector<bool> code_, label_;
   std::vector<CodePart> part_;

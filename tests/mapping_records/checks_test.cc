@@ -208,3 +208,20 @@ TEST(Checks, TotalRowSkippedWhenTopLevelCodesDiffer) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+TEST(Checks, MisreadTableGetsOneInfoInsteadOfManyWarnings) {
+  std::vector<std::vector<std::string>> rows = {{"科目编码", "科目名称", "合计", "基本支出", "项目支出"}};
+  for (int i = 10; i < 90; ++i)  // columns shifted: 合计 never matches
+    rows.push_back({"20103" + std::to_string(i), "事务", "1.00", "5.00", ""});
+  model::Table t = MakeTable("budget.expenditure", 1, rows, {0});
+  std::vector<Issue> issues = Check({t});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].severity, Severity::kInfo);
+  EXPECT_EQ(issues[0].code, "arithmetic_checks_skipped");
+}
+
+}  // namespace
+}  // namespace cnbudget
