@@ -20,6 +20,10 @@ namespace {
                              pid_t parent, rlim_t max_bytes) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) _exit(127);  // the parent died before prctl
+  // Its own process group: a Ctrl-C on the terminal reaches only the parent,
+  // so no worker is recorded as "killed by SIGINT"; the parent's death then
+  // takes the workers down through PDEATHSIG.
+  setpgid(0, 0);
   if (max_bytes > 0) {
     struct rlimit limit = {max_bytes, max_bytes};
     setrlimit(RLIMIT_AS, &limit);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +26,21 @@ namespace cnbudget {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Set by SIGINT/SIGTERM: the batch stops starting workers, kills the running
+// ones and exits; the database holds every document finished so far.
+volatile std::sig_atomic_t g_interrupted = 0;
+
+void OnInterrupt(int) { g_interrupted = 1; }
+
+void CatchInterrupts() {
+  struct sigaction action{};
+  action.sa_handler = OnInterrupt;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
 
 // Counts for the summary.
 struct Tally {
@@ -274,10 +290,11 @@ int Batch::Run() {
   }
   progress_ = std::make_unique<Progress>(log_, isatty(fileno(log_)) == 1,
                                          inputs.files.size() + inputs.missing.size());
+  CatchInterrupts();
   bool ok = true;
   for (const BatchInput& missing : inputs.missing) ok = ok && Dispatch(missing);
   std::size_t next = 0;
-  while (ok && (next < inputs.files.size() || pool_->running() > 0)) {
+  while (ok && !g_interrupted && (next < inputs.files.size() || pool_->running() > 0)) {
     while (ok && pool_->HasFreeSlot() && next < inputs.files.size())
       ok = Dispatch(inputs.files[next++]);
     for (const WorkerResult& result : pool_->Poll(50)) ok = ok && Finish(result);
@@ -292,6 +309,11 @@ int Batch::Run() {
   if (!ok) {
     std::fprintf(log_, "cnbudget convert: stopped: %s\n", fatal_.c_str());
     return kBatchFatal;
+  }
+  if (g_interrupted) {
+    std::fprintf(log_, "cnbudget convert: interrupted after %zu documents; run again to resume\n",
+                 tally_.converted + tally_.already_done);
+    return kBatchInterrupted;
   }
   PrintSummary(inputs, std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
                            .count());

@@ -31,6 +31,7 @@ struct BatchOptions {
 constexpr int kBatchAllOk = 0;
 constexpr int kBatchFatal = 1;       // database or output error: the batch stopped
 constexpr int kBatchSomeFailed = 3;  // every document is recorded; some failed
+constexpr int kBatchInterrupted = 130;  // SIGINT/SIGTERM: stopped cleanly, resumable
 
 // Runs the batch, reporting progress and the summary on log.
 int RunBatch(const BatchOptions& options, std::FILE* log);

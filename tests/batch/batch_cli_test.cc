@@ -186,6 +186,30 @@ TEST(BatchCliTest, KilledBatchResumesToExactlyOnce) {
   EXPECT_EQ(One(db, "SELECT count(*) FROM document_paths"), "40");
 }
 
+TEST(BatchCliTest, TerminatedBatchStopsCleanlyAndResumes) {
+  const fs::path root = FreshDir("terminated");
+  const fs::path dir = root / "in", db = root / "out.sqlite", log = root / "log";
+  constexpr int kFiles = 12;
+  for (int i = 0; i < kFiles; ++i)
+    WriteBytes(dir / ("slow_" + std::to_string(i) + ".pdf"), "%PDF-1.4 term " + std::to_string(i));
+  const std::vector<std::string> args = {"convert", dir.string(), "--db", db.string(), "--jobs",
+                                         "2"};
+  const pid_t pid = StartCnbudget(args, "slow:slow_:300ms", log);
+  ASSERT_GT(pid, 0);
+  for (int waited = 0; waited < 400; ++waited) {
+    const auto count = Query(db, "SELECT count(*) FROM documents", /*quiet=*/true);
+    if (count.size() == 1 && std::atoi(count[0].c_str()) >= 2) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  kill(pid, SIGTERM);
+  EXPECT_EQ(WaitFor(pid), 130) << ReadFile(log);
+  EXPECT_NE(ReadFile(log).find("run again to resume"), std::string::npos) << ReadFile(log);
+  // The workers running at the time are not recorded as crashed.
+  EXPECT_EQ(One(db, "SELECT count(*) FROM documents WHERE error_code = 'worker_crashed'"), "0");
+  RunCnbudget(args, "", log);
+  EXPECT_EQ(One(db, "SELECT count(*), count(DISTINCT sha256) FROM documents"), "12|12");
+}
+
 TEST(BatchCliTest, ExportWritesBomAndQuotedCsv) {
   const fs::path root = FreshDir("export");
   const fs::path db = root / "out.sqlite", log = root / "log", csv = root / "csv";

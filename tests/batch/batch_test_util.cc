@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -17,10 +18,30 @@ extern char** environ;
 
 namespace cnbudget::testing_util {
 
+namespace {
+
+void RemoveTestDirs();
+
+std::vector<fs::path>& TestDirs() {
+  static std::vector<fs::path> dirs;
+  if (dirs.empty()) std::atexit(RemoveTestDirs);
+  return dirs;
+}
+
+void RemoveTestDirs() {
+  std::error_code ec;
+  for (const fs::path& dir : TestDirs()) fs::remove_all(dir, ec);
+}
+
+}  // namespace
+
 fs::path FreshDir(const std::string& name) {
-  const fs::path dir = fs::path(::testing::TempDir()) / ("cnbudget_batch_" + name);
+  // The pid keeps concurrent test runs (other build trees) apart.
+  const fs::path dir = fs::path(::testing::TempDir()) /
+                       ("cnbudget_batch_" + std::to_string(getpid()) + "_" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
+  TestDirs().push_back(dir);
   return dir;
 }
 
@@ -39,8 +60,13 @@ pid_t StartCnbudget(const std::vector<std::string>& args, const std::string& hoo
 
   std::vector<std::string> env_strings;
   for (char** e = environ; *e; ++e) {
-    if (std::string(*e).rfind("CNBUDGET_TEST_HOOK=", 0) != 0) env_strings.push_back(*e);
+    const std::string entry(*e);
+    if (entry.rfind("CNBUDGET_TEST_HOOK=", 0) != 0 && entry.rfind("TMPDIR=", 0) != 0)
+      env_strings.push_back(entry);
   }
+  // The batch's work folder goes beside the log, inside the test's folder, so
+  // a batch the test kills leaves nothing behind in /tmp.
+  env_strings.push_back("TMPDIR=" + log.parent_path().string());
   if (!hook.empty()) env_strings.push_back("CNBUDGET_TEST_HOOK=" + hook);
   std::vector<char*> envp;
   for (std::string& s : env_strings) envp.push_back(s.data());

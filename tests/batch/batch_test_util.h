@@ -17,7 +17,8 @@ fs::path FreshDir(const std::string& name);
 void WriteBytes(const fs::path& path, const std::string& bytes);
 
 // Starts `cnbudget ARGS...` with CNBUDGET_TEST_HOOK=hook (unset when empty),
-// stdout and stderr appended to log. Returns the child's pid.
+// stdout and stderr appended to log, TMPDIR set to log's folder. Returns the
+// child's pid.
 pid_t StartCnbudget(const std::vector<std::string>& args, const std::string& hook,
                     const fs::path& log);
 

@@ -1,5 +1,7 @@
 #include "tools/batch_walker.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -20,7 +22,8 @@ TEST(BatchWalkerTest, ConvertibleNamesIgnoreCase) {
 }
 
 TEST(BatchWalkerTest, WalksFoldersRecursivelyAndSortsWithoutRepeats) {
-  const fs::path root = fs::path(::testing::TempDir()) / "cnbudget_walker";
+  const fs::path root =
+      fs::path(::testing::TempDir()) / ("cnbudget_walker_" + std::to_string(getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "x" / "y");
   for (const char* name : {"x/y/b.pdf", "x/a.DOCX", "x/notes.txt", "c.pdf"})

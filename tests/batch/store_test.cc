@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -17,7 +19,8 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 std::unique_ptr<Store> FreshStore(const std::string& name) {
-  const fs::path path = fs::path(::testing::TempDir()) / (name + ".sqlite");
+  const fs::path path = fs::path(::testing::TempDir()) /
+                        (name + "_" + std::to_string(getpid()) + ".sqlite");
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
   std::string error;
   auto store = Store::Open(path.string(), true, &error);
