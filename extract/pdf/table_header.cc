@@ -154,6 +154,19 @@ std::vector<Band> BandsFromBody(const std::vector<VisualLine>& body, int allowan
       open = false;
     }
   }
+  // Rare long texts were left out of the counts; a band still reaches as far
+  // as the texts that start (or end) inside it, short of the next band.
+  for (size_t i = 0; i < bands.size(); ++i) {
+    double next_x0 = i + 1 < bands.size() ? bands[i + 1].x0 - 1 : 1e18;
+    double prev_x1 = i > 0 ? bands[i - 1].x1 + 1 : -1e18;
+    for (const VisualLine& line : body)
+      for (const Piece& p : line.pieces) {
+        if (p.box.x0 >= bands[i].x0 && p.box.x0 <= bands[i].x1)
+          bands[i].x1 = std::max(bands[i].x1, std::min(p.box.x1, next_x0));
+        if (p.box.x1 >= bands[i].x0 && p.box.x1 <= bands[i].x1)
+          bands[i].x0 = std::min(bands[i].x0, std::max(p.box.x0, prev_x1));
+      }
+  }
   // Segments in no band (columns with few values) become bands of their own.
   std::vector<BBox> boxes;
   for (const VisualLine& line : body)

@@ -217,6 +217,7 @@ PageTable MakeTable(const PageContent& page, const Grid& grid, std::vector<Piece
   PageTable t;
   t.box = grid.box;
   t.col_edges = grid.xs;
+  t.ruled = true;
   t.table.n_rows = grid.rows();
   t.table.n_cols = grid.cols();
   t.table.first_page = t.table.last_page = page.number;

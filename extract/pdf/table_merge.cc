@@ -96,6 +96,12 @@ std::optional<ColumnPlan> MatchColumns(const OpenTable& open, const PageTable& n
   int n_next = next.table.n_cols;
   if (n_open <= 0 || n_next <= 0) return std::nullopt;
   ColumnPlan plan;
+  if (!next.ruled) {
+    Identity(n_open, &plan.open_first, &plan.open_last);
+    plan.edges = open.col_edges;
+    plan.by_position = true;
+    return plan;
+  }
   if (n_open == n_next) {
     Identity(n_open, &plan.open_first, &plan.open_last);
     Identity(n_next, &plan.next_first, &plan.next_last);
@@ -134,6 +140,23 @@ std::optional<ColumnPlan> MatchColumns(const OpenTable& open, const PageTable& n
 
 namespace {
 
+int SlotOf(const std::vector<double>& edges, double x) {
+  int n = static_cast<int>(edges.size()) - 1;
+  for (int i = 1; i < n; ++i)
+    if (x < edges[i]) return i - 1;
+  return n - 1;
+}
+
+// The open table's columns under the cell's left edge, centre and right edge.
+void PlaceByPosition(const std::vector<double>& edges, RawCell* c) {
+  int mid = SlotOf(edges, (c->bbox->x0 + c->bbox->x1) / 2);
+  int first = std::min(mid, SlotOf(edges, c->bbox->x0 + 2));
+  int last = std::max(mid, SlotOf(edges, c->bbox->x1 - 2));
+  if (c->cs == 1) first = last = mid;
+  c->c = first;
+  c->cs = last - first + 1;
+}
+
 void Remap(const std::vector<int>& first, const std::vector<int>& last, RawCell* c) {
   int n = static_cast<int>(first.size());
   int f = first[std::clamp(c->c, 0, n - 1)];
@@ -150,7 +173,8 @@ void AppendContinuation(const ColumnPlan& plan, PageTable next, OpenTable* open,
   int offset = table->n_rows - drop;
   for (RawCell& c : next.table.cells) {
     if (c.r < drop) continue;
-    Remap(plan.next_first, plan.next_last, &c);
+    if (plan.by_position && c.bbox) PlaceByPosition(plan.edges, &c);
+    else if (!plan.by_position) Remap(plan.next_first, plan.next_last, &c);
     c.r += offset;
     table->cells.push_back(std::move(c));
   }

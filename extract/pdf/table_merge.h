@@ -25,9 +25,13 @@ struct ColumnPlan {
   std::vector<int> open_first, open_last;
   std::vector<int> next_first, next_last;
   std::vector<double> edges;  // merged column edges
+  // Unruled parts: each continuation cell goes to the open table's column
+  // under its centre (their columns are found per page and may differ).
+  bool by_position = false;
 };
 
-// Identity when the column counts agree; the union of both edge sets when
+// Unruled continuations are placed by position. For grids: identity when
+// the column counts agree; the union of both edge sets when
 // the outer edges agree (a part where some cells are merged has fewer
 // columns); else the continuation's columns by their centres. nullopt when
 // the parts are incompatible.
