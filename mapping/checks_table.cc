@@ -28,9 +28,17 @@ bool StartsWithPath(const std::vector<const model::Cell*>& p, const std::vector<
 
 TableChecker::TableChecker(const model::Table& t, std::vector<Issue>* issues)
     : t_(t), issues_(issues), keys_(t) {
+  line_number_.assign(keys_.n_cols(), false);
+  for (int c = 0; c < keys_.n_cols(); ++c) line_number_[c] = MeasureForPath(keys_.ColumnPath(c)) == "line_number";
+  ignored_row_.assign(keys_.n_rows(), false);
+  for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r)
+    for (int b = 0; b < keys_.n_blocks(); ++b) {
+      std::string label = Squeezed(keys_.Key(r, b).label.value_or(""));
+      if (label.starts_with("栏次") || label == "行次") ignored_row_[r] = true;
+    }
   column_paths_.assign(keys_.n_cols(), {});
   for (int c = 0; c < keys_.n_cols(); ++c) {
-    if (keys_.IsKey(c)) continue;
+    if (NotAmount(c)) continue;
     for (int r = 0; r < keys_.header_rows(); ++r) {
       const model::Cell* cell = keys_.At(r, c);
       if (cell != nullptr && (column_paths_[c].empty() || column_paths_[c].back() != cell))
@@ -38,13 +46,14 @@ TableChecker::TableChecker(const model::Table& t, std::vector<Issue>* issues)
     }
   }
   for (const model::Cell& cell : t.cells)
-    if (cell.value && cell.r >= keys_.header_rows()) printed_[{cell.r, cell.c}] = Decimal::Parse(*cell.value);
+    if (cell.value && cell.r >= keys_.header_rows() && cell.r < keys_.n_rows() && !IgnoredRow(cell.r))
+      printed_[{cell.r, cell.c}] = Decimal::Parse(*cell.value);
 }
 
 void TableChecker::Run() {
   AddColumnGroupEquations();
   for (int c = 0; c < keys_.n_cols(); ++c) {
-    if (keys_.IsKey(c) || ColumnBlank(c)) continue;
+    if (NotAmount(c) || ColumnBlank(c)) continue;
     AddHierarchyEquations(c);
     AddTotalRowEquations(c);
     AddThreePublicEquations(c);
@@ -56,6 +65,7 @@ void TableChecker::Run() {
 // ---------------------------------------------------------------- values
 
 bool TableChecker::CellEmpty(int r, int c) const {
+  if (r >= 0 && r < keys_.n_rows() && IgnoredRow(r)) return true;
   const model::Cell* cell = keys_.At(r, c);
   return cell == nullptr || cell->r != r || cell->c != c || !cell->value;
 }
@@ -100,7 +110,7 @@ std::vector<int> TableChecker::ChildColumns(int block, const Path& prefix, std::
   std::vector<int> first_columns;
   for (int c = 0; c < keys_.n_cols(); ++c) {
     const Path& p = column_paths_[c];
-    if (keys_.IsKey(c) || keys_.BlockOf(c) != block || p.size() <= prefix.size() || !StartsWithPath(p, prefix))
+    if (NotAmount(c) || keys_.BlockOf(c) != block || p.size() <= prefix.size() || !StartsWithPath(p, prefix))
       continue;
     Path child(p.begin(), p.begin() + prefix.size() + 1);
     if (std::find(child_paths->begin(), child_paths->end(), child) != child_paths->end()) continue;
@@ -129,7 +139,7 @@ std::optional<int> TableChecker::TotalColumnOf(int block, const Path& prefix) co
 
 void TableChecker::GroupCells(int block, const Path& prefix, int r, std::vector<CellPos>* out) const {
   for (int c = 0; c < keys_.n_cols(); ++c)
-    if (!keys_.IsKey(c) && keys_.BlockOf(c) == block && column_paths_[c] == prefix) {
+    if (!NotAmount(c) && keys_.BlockOf(c) == block && column_paths_[c] == prefix) {
       out->push_back({r, c});
       return;
     }
@@ -145,7 +155,7 @@ void TableChecker::GroupCells(int block, const Path& prefix, int r, std::vector<
 void TableChecker::AddColumnGroupEquations() {
   std::set<std::pair<int, Path>> groups;
   for (int c = 0; c < keys_.n_cols(); ++c) {
-    if (keys_.IsKey(c)) continue;
+    if (NotAmount(c)) continue;
     const Path& p = column_paths_[c];
     for (size_t n = 0; n < p.size(); ++n) groups.insert({keys_.BlockOf(c), Path(p.begin(), p.begin() + n)});
   }
@@ -157,6 +167,7 @@ void TableChecker::AddColumnGroupEquations() {
     std::string rule = (prefix.empty() ? "" : Squeezed(prefix.back()->text) + " ") +
                        Squeezed(column_paths_[*total].back()->text) + " column = sum of the columns beside it";
     for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r) {
+      if (IgnoredRow(r)) continue;
       Equation e{{r, *total}, {}, rule};
       for (const Path& child : children)
         if (child != column_paths_[*total]) GroupCells(block, child, r, &e.parts);
@@ -370,7 +381,7 @@ std::optional<TableChecker::Located> TableChecker::PrintedTotal(const std::vecto
     if (!row) continue;
     std::optional<int> column;
     for (int c = 0; c < keys_.n_cols() && !column; ++c) {
-      if (keys_.IsKey(c) || keys_.BlockOf(c) != b) continue;
+      if (NotAmount(c) || keys_.BlockOf(c) != b) continue;
       std::optional<std::string> m = MeasureForPath(keys_.ColumnPath(c));
       if (column_measure.empty() || (m && *m == column_measure)) column = c;
     }

@@ -56,6 +56,10 @@ class TableChecker {
     std::string rule;
   };
 
+  // Code, label and 行次 (line number) columns hold no amounts; a 栏次 row
+  // numbers the columns.
+  bool NotAmount(int c) const { return keys_.IsKey(c) || line_number_[c]; }
+  bool IgnoredRow(int r) const { return ignored_row_[r]; }
   bool CellEmpty(int r, int c) const;
   bool ColumnBlank(int c) const;
   std::optional<Decimal> Printed(CellPos p) const;  // blank = 0; nullopt = not an amount
@@ -80,6 +84,7 @@ class TableChecker {
   std::vector<Issue>* issues_;
   TableKeys keys_;
   std::vector<Path> column_paths_;  // header cells above each value column
+  std::vector<bool> line_number_, ignored_row_;
   std::vector<Equation> equations_;
   std::map<CellPos, std::optional<Decimal>> printed_;  // value cells of the body
   std::map<CellPos, Decimal> corrected_;

@@ -225,3 +225,31 @@ TEST(Checks, MisreadTableGetsOneInfoInsteadOfManyWarnings) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+// 收入支出决算总表 style: 行次 columns and a 栏次 row are numbering, not amounts.
+TEST(Checks, LineNumbersAreNotAmounts) {
+  model::Table t = MakeTable("final.fiscal_summary", 2,
+                             {{"收入", "", "", "支出", "", "", "", ""},
+                              {"项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款"},
+                              {"栏次", "", "1", "栏次", "", "2", "3", "4"},
+                              {"一、一般公共预算财政拨款", "1", "10.00", "一、一般公共服务支出", "31", "10.00", "10.00", ""},
+                              {"二、政府性基金预算财政拨款", "2", "0", "二、外交支出", "32", "0", "", ""},
+                              {"收入总计", "3", "10.00", "支出总计", "33", "10.00", "10.00", ""}});
+  Merge(t, 0, 0, 1, 3);
+  Merge(t, 0, 3, 1, 5);
+  std::vector<Issue> issues = Check({t});
+  for (const Issue& i : issues) ADD_FAILURE() << i.message;
+  for (model::Cell& c : t.cells)  // now a real disagreement between the two sides
+    if (c.r == 5 && c.c == 2) c.value = c.text = "11.00";
+  issues = Check({t});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].r, 5);
+  EXPECT_EQ(issues[0].c, 5);
+  EXPECT_EQ(issues[0].expected, "11.00");
+}
+
+}  // namespace
+}  // namespace cnbudget
