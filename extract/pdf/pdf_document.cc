@@ -89,9 +89,11 @@ std::unique_ptr<PdfDocument> PdfDocument::Open(const std::string& path, Issue* e
     return nullptr;
   };
   {
-    std::ifstream probe(path, std::ios::binary);
-    if (!probe) return fail("unreadable_file", "cannot open " + path + " for reading");
     std::error_code ec;
+    std::ifstream probe(path, std::ios::binary);
+    if (!probe || !std::filesystem::is_regular_file(path, ec)) {
+      return fail("unreadable_file", "cannot open " + path + " for reading (not a readable file)");
+    }
     if (std::filesystem::file_size(path, ec) == 0 && !ec) {
       return fail("pdf_damaged", "the file is empty (0 bytes), not a PDF");
     }

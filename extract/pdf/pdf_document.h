@@ -47,10 +47,18 @@ class PdfDocument {
   // rebuild the cross-reference table.
   const std::vector<Issue>& open_warnings() const { return open_warnings_; }
 
-  // Reads page `number` (1-based). Never throws. Out-of-range or broken pages
-  // yield an empty PageContent (number set, size 0 if unknown) and a warning
-  // appended to *warnings (which may be null). Parser complaints on a page
-  // that still renders are summarised in one "pdf_syntax_error" warning.
+  // Reads page `number` (1-based) into PageContent (see page_content.h):
+  // glyphs after hygiene (fake-bold copies dropped, CJK radicals mapped,
+  // whitespace and diagonal watermark text dropped), runs (glyph_runs.h),
+  // merged rulings (ruling_merge.h), fills, image coverage; a sideways page is
+  // turned to read left to right (PageContent::reading_turn).
+  // Never throws. Warnings are appended to *warnings (which may be null):
+  //   "pdf_page_out_of_range", "pdf_page_unreadable"  empty PageContent
+  //                      (number set, size 0)
+  //   "pdf_syntax_error"  parser errors on a page that still rendered
+  //                      (one warning per page, with the count and the first)
+  //   "pdf_glyphs_without_unicode"  glyphs dropped for lack of a mapping
+  //   "pdf_page_truncated"  a safety cap on glyphs/segments was hit
   // Nothing is cached between calls: memory stays flat over many pages.
   PageContent ReadPage(int number, std::vector<Issue>* warnings);
 

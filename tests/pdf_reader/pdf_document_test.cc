@@ -276,6 +276,10 @@ TEST(PdfDocumentTest, BadFilesGiveCleanErrors) {
   Issue error;
   EXPECT_EQ(PdfDocument::Open("/nonexistent/dir/file.pdf", &error), nullptr);
   EXPECT_EQ(error.code, "unreadable_file");
+  std::string dir = WriteTempFile("probe.pdf", "");
+  dir = dir.substr(0, dir.rfind('/'));
+  EXPECT_EQ(PdfDocument::Open(dir, &error), nullptr);  // a directory
+  EXPECT_EQ(error.code, "unreadable_file");
 }
 
 TEST(PdfDocumentTest, TruncatedFileIsRepairedOrRejected) {
