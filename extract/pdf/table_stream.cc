@@ -229,9 +229,13 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
 std::vector<int> AssignRows(const std::vector<VisualLine>& body) {
   size_t n = body.size();
   std::vector<double> pitches;
-  for (size_t i = 1; i < n; ++i)
-    if (IsStrong(body[i]) && IsStrong(body[i - 1]))
-      pitches.push_back(CenterY(body[i].box) - CenterY(body[i - 1].box));
+  // Row pitch: distance between consecutive amount rows.
+  double last_strong = -1;
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsStrong(body[i])) continue;
+    if (last_strong >= 0) pitches.push_back(CenterY(body[i].box) - last_strong);
+    last_strong = CenterY(body[i].box);
+  }
   double pitch = 0;
   if (!pitches.empty()) {
     std::nth_element(pitches.begin(), pitches.begin() + pitches.size() / 2, pitches.end());
@@ -239,14 +243,22 @@ std::vector<int> AssignRows(const std::vector<VisualLine>& body) {
   } else if (n > 0) {
     pitch = 1.8 * FontOf(body[0]);
   }
-  double limit = 0.8 * pitch;
+  double limit = std::min(0.8 * pitch, 1.55 * (n > 0 ? FontOf(body[0]) : 1.0));
   std::vector<int> attach(n, -1);  // line this one joins, or -1 for its own row
   for (size_t i = 0; i < n; ++i) {
     if (IsStrong(body[i]) || NumericSegments(body[i]) > 0) continue;
+    // The nearest amount row, when close enough, holds this wrapped text.
+    double best = limit;
+    for (size_t j = 0; j < n; ++j) {
+      double d = std::abs(CenterY(body[j].box) - CenterY(body[i].box));
+      if (j != i && IsStrong(body[j]) && d < best) {
+        best = d;
+        attach[i] = static_cast<int>(j);
+      }
+    }
+    if (attach[i] >= 0) continue;
     double d_prev = i > 0 ? CenterY(body[i].box) - CenterY(body[i - 1].box) : 1e18;
-    double d_next = i + 1 < n ? CenterY(body[i + 1].box) - CenterY(body[i].box) : 1e18;
-    if (d_next < limit && d_next < d_prev && IsStrong(body[i + 1])) attach[i] = static_cast<int>(i + 1);
-    else if (d_prev < limit) attach[i] = static_cast<int>(i - 1);
+    if (d_prev < limit) attach[i] = static_cast<int>(i - 1);
   }
   std::vector<int> row(n, -1);
   int next_row = 0;
