@@ -110,7 +110,11 @@ size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& t
     double gap = l.box.y0 - lines[i - 1].box.y1;
     if (gap > 2.2 * fs || IsCaptionLine(l)) break;
     bool inside = l.box.x0 >= extent.x0 - fs && l.box.x1 <= extent.x1 + fs;
-    if (!IsStrong(l) && l.pieces.size() < 2 && !inside) break;
+    // A wrapped cell text sits close to an amount row above or below it.
+    bool near_row = CenterY(l.box) - CenterY(lines[i - 1].box) < 0.9 * fs ||
+                    (i + 1 < lines.size() && IsStrong(lines[i + 1]) &&
+                     CenterY(lines[i + 1].box) - CenterY(l.box) < 1.6 * fs);
+    if (!IsStrong(l) && l.pieces.size() < 2 && !inside && !near_row) break;
     extent = Union(extent, l.box);
     end = i + 1;
   }
@@ -202,6 +206,11 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
   for (size_t i = 0; i < lines.size(); ++i) {
     if (taken[i] || !IsStrong(lines[i])) continue;
     size_t end = GrowBody(lines, taken, i);
+    // The upper part of a wrapped text centred on the first amount row.
+    while (i > 0 && !taken[i - 1] && !IsStrong(lines[i - 1]) && !IsCaptionLine(lines[i - 1]) &&
+           CenterY(lines[i].box) - CenterY(lines[i - 1].box) < 0.9 * FontOf(lines[i - 1])) {
+      --i;
+    }
     int strong = 0;
     BBox box = lines[i].box;
     for (size_t k = i; k < end; ++k) {
@@ -372,6 +381,10 @@ StreamResult FindStreamTables(const PageContent& page, std::vector<Piece> pieces
   std::vector<Region> regions = FindRegions(std::move(lines), rulings, &result.free_lines);
   bool returned = false;
   for (Region& r : regions) {
+    if (std::getenv("CNB_DEBUG")) {
+      std::fprintf(stderr, "region header %zu body %zu first [%s] last [%s]\n", r.header.size(),
+                   r.body.size(), LineText(r.body.front()).c_str(), LineText(r.body.back()).c_str());
+    }
     PageTable t = BuildTable(r, page.number);
     if (r.ruled || HasAmountColumn(t)) {
       result.tables.push_back(std::move(t));
