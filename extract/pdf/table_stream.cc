@@ -47,7 +47,7 @@ double FontOf(const VisualLine& line) { return std::max(1.0, line.font_size); }
 struct Region {
   std::vector<VisualLine> header, body;
   std::vector<Ruling> header_rules;  // short rules inside the header (three-line tables)
-  bool ruled = false;                // bounded by long rules
+  bool ruled = false;                // bounded by long rules, or an empty table under a caption
 };
 
 // Horizontal rules long enough to bound a table.
@@ -144,6 +144,40 @@ size_t GrowHeader(const std::vector<VisualLine>& lines, const std::vector<bool>&
   return first;
 }
 
+bool StartsWithTotal(const VisualLine& line) {
+  std::string t = Compact(LineText(line));
+  return StartsWith(t, "合计") || StartsWith(t, "总计");
+}
+
+// A table without any amount (an empty standard table): below a 单位 line,
+// header lines with three or more texts, then a 合计/总计 row, nothing else
+// before the next caption.
+void AddEmptyTables(const std::vector<VisualLine>& lines, std::vector<bool>* taken,
+                    std::vector<Region>* regions) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if ((*taken)[i] || !IsCaptionLine(lines[i])) continue;
+    size_t k = i + 1;
+    bool wide_line = false;
+    while (k < lines.size() && !(*taken)[k] && !IsCaptionLine(lines[k]) &&
+           !StartsWithTotal(lines[k]) && k - i <= 30 &&
+           lines[k].box.y0 - lines[k - 1].box.y1 < 3 * FontOf(lines[k])) {
+      wide_line = wide_line || lines[k].pieces.size() >= 3;
+      ++k;
+    }
+    if (!wide_line || k == i + 1 || k >= lines.size() || (*taken)[k] || !StartsWithTotal(lines[k]) ||
+        lines[k].box.y0 - lines[k - 1].box.y1 >= 3 * FontOf(lines[k])) {
+      continue;
+    }
+    Region r;
+    for (size_t j = i + 1; j < k; ++j) r.header.push_back(lines[j]);
+    r.body.push_back(lines[k]);
+    r.ruled = true;  // no amount column to check
+    for (size_t j = i + 1; j <= k; ++j) (*taken)[j] = true;
+    regions->push_back(std::move(r));
+    i = k;
+  }
+}
+
 std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector<Ruling>& rulings,
                                 std::vector<VisualLine>* free_lines) {
   std::vector<Region> regions;
@@ -228,6 +262,7 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
     regions.push_back(std::move(r));
     i = end - 1;
   }
+  AddEmptyTables(lines, &taken, &regions);
   for (size_t i = 0; i < lines.size(); ++i)
     if (!taken[i]) free_lines->push_back(std::move(lines[i]));
   return regions;
