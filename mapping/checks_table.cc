@@ -297,22 +297,38 @@ void TableChecker::Solve() {
       if (Holds(e)) continue;
       std::vector<CellPos> cells{e.total};
       cells.insert(cells.end(), e.parts.begin(), e.parts.end());
+      // The best cell of this equation; when several cells do equally well
+      // (any one of ten items could be 0.01 off) the blame is ambiguous and
+      // the equation is left to be reported at its total.
+      std::optional<std::pair<CellPos, Decimal>> local;
+      size_t local_failing = failing, local_evidence = 0;
+      bool tie = false;
       for (CellPos p : cells) {
         if (corrected_.count(p)) continue;
         std::optional<Decimal> others = PartsSum(e, p), total = Current(e.total);
         if (!others || !total) continue;
         Decimal fix = p == e.total ? *others : *total - *others;
-        std::optional<Decimal> old = Current(p);
         size_t after = failing;
         for (size_t i : uses[p]) after -= !Holds(equations_[i]);
         corrected_[p] = fix;
         for (size_t i : uses[p]) after += !Holds(equations_[i]);
         corrected_.erase(p);
-        if (after < best_failing) {
-          best_failing = after;
-          best = {p, fix};
-          best_rule = e.rule;
+        // Equal results: the cell more rules speak for wins (a blank cell in
+        // a blank column can absorb any difference; that proves nothing).
+        size_t evidence = uses[p].size();
+        if (after < local_failing || (local && after == local_failing && evidence > local_evidence)) {
+          local_failing = after;
+          local = {p, fix};
+          local_evidence = evidence;
+          tie = false;
+        } else if (local && after == local_failing && evidence == local_evidence) {
+          tie = true;
         }
+      }
+      if (local && !tie && local_failing < best_failing) {
+        best_failing = local_failing;
+        best = local;
+        best_rule = e.rule;
       }
     }
     if (!best) break;

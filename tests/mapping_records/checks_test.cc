@@ -253,3 +253,30 @@ TEST(Checks, LineNumbersAreNotAmounts) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+// Items that sum 0.01 short of their 类: any item could be off, so the blame
+// stays with the 类 row rather than falling on an arbitrary item.
+TEST(Checks, AmbiguousBlameStaysAtTheTotal) {
+  model::Table t = MakeTable("final.general_public_basic", 2,
+                             {{"科目编码", "", "科目名称", "决算数"},
+                              {"类", "款", "", ""},
+                              {"301", "", "工资福利支出", "10.01"},
+                              {"301", "01", "基本工资", "5.00"},
+                              {"301", "02", "津贴补贴", "5.00"},
+                              {"", "", "合计", "10.01"}},
+                             {0, 1});
+  Merge(t, 0, 0, 1, 2);
+  Merge(t, 0, 2, 2, 1);
+  Merge(t, 0, 3, 2, 1);
+  std::vector<Issue> issues = Check({t});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].r, 2);
+  EXPECT_EQ(issues[0].expected, "10.00");
+  EXPECT_EQ(issues[0].found, "10.01");
+}
+
+}  // namespace
+}  // namespace cnbudget
