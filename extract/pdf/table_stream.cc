@@ -1,8 +1,6 @@
 #include "extract/pdf/table_stream.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 
 #include "extract/pdf/table_header.h"
@@ -319,9 +317,6 @@ PageTable BuildTable(const Region& region, int page) {
   PageTable t;
   int allowance = static_cast<int>(region.body.size()) / 10;
   std::vector<Band> bands = BandsFromBody(region.body, allowance);
-  if (std::getenv("CNB_DEBUG")) {
-    for (const Band& b : bands) std::fprintf(stderr, "band %.1f-%.1f\n", b.x0, b.x1);
-  }
   std::vector<RawCell> cells;
   int header_rows = BuildHeaderCells(region.header, region.header_rules, page, &bands, &cells);
   std::vector<int> row_of = AssignRows(region.body);
@@ -416,10 +411,6 @@ StreamResult FindStreamTables(const PageContent& page, std::vector<Piece> pieces
   std::vector<Region> regions = FindRegions(std::move(lines), rulings, &result.free_lines);
   bool returned = false;
   for (Region& r : regions) {
-    if (std::getenv("CNB_DEBUG")) {
-      std::fprintf(stderr, "region header %zu body %zu first [%s] last [%s]\n", r.header.size(),
-                   r.body.size(), LineText(r.body.front()).c_str(), LineText(r.body.back()).c_str());
-    }
     PageTable t = BuildTable(r, page.number);
     if (r.ruled || HasAmountColumn(t)) {
       result.tables.push_back(std::move(t));

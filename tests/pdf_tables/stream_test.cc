@@ -98,13 +98,36 @@ TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   EXPECT_EQ(TextAt(t, 1, 2), "1. 00");
 }
 
+TEST(StreamTest, EmptyTableUnderCaptionIsATable) {
+  PageBuilder b(9);
+  b.Text(50, 40, "表8").Text(50, 55, "编制部门：某单位").Text(380, 55, "单位：万元");
+  b.Text(60, 75, "科目名称").Text(170, 75, "合计").Text(260, 75, "基本支出").Text(360, 75, "项目支出");
+  b.Text(60, 92, "总计");
+  b.Text(50, 130, "注：本单位无政府性基金预算支出，此表为空表。");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(r.tables[0].header_rows, 1);
+  EXPECT_EQ(t.n_rows, 2);
+  EXPECT_EQ(t.n_cols, 4);
+  EXPECT_EQ(TextAt(t, 0, 3), "项目支出");
+  EXPECT_EQ(TextAt(t, 1, 0), "总计");
+  EXPECT_EQ(r.free_lines.size(), 3u);  // 表8, the 编制/单位 line, the note
+}
+
 TEST(StreamTest, ParagraphsAreNotTables) {
   PageBuilder b(1);
   b.Text(50, 100, "一、部门主要职责").Text(50, 120, "本部门2023年预算收入1229.70万元。");
+  // A justified list line split into runs at its numbers.
+  b.Text(70, 140, "1.").Text(85, 140, "一般公共服务支出（类）963.77").Text(260, 140, "万元，占")
+      .Text(310, 140, "78.37%。");
+  b.Text(70, 160, "2.").Text(85, 160, "社会保障和就业支出（类）128.43").Text(270, 160, "万元，占")
+      .Text(320, 160, "10.44%。");
   PageContent page = b.Build();
   StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
   EXPECT_TRUE(r.tables.empty());
-  EXPECT_EQ(r.free_lines.size(), 2u);
+  EXPECT_EQ(r.free_lines.size(), 4u);
 }
 
 }  // namespace
