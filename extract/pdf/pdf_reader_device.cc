@@ -17,8 +17,11 @@ namespace {
 constexpr double kAxisTolerance = 0.5;
 
 bool NameLooksBold(const std::string& name) {
+  // 黑体 (Hei) faces are the bold faces of Chinese typesetting, but not the
+  // UI/body faces that merely contain "Hei" (Microsoft YaHei, WenQuanYi Zen Hei).
   for (const char* marker : {"Bold", "bold", "BOLD", "Heavy", "Black", "Semibold", "Demi",
-                             "SimHei", "\xE9\xBB\x91\xE4\xBD\x93" /* 黑体 */}) {
+                             "SimHei", "Heiti", "FZHei", "\xE9\xBB\x91\xE4\xBD\x93" /* 黑体 UTF-8 */,
+                             "\xBA\xDA\xCC\xE5" /* 黑体 GBK */}) {
     if (name.find(marker) != std::string::npos) return true;
   }
   return false;
