@@ -137,6 +137,20 @@ TEST(PdfDocumentTest, SidewaysPageIsTurnedToRead) {
   EXPECT_NEAR(content.rulings[0].x1, 692, 0.01);
 }
 
+TEST(PdfDocumentTest, PageWithTextRunningUpIsTurnedTheOtherWay) {
+  TestPage page;
+  page.content = "BT /F1 12 Tf 0 1 -1 0 500 100 Tm (Sideways text here) Tj ET";
+  PageContent content = ReadOnePage("sideways_up.pdf", page);
+  EXPECT_EQ(content.reading_turn, 270);
+  EXPECT_DOUBLE_EQ(content.width, 792);
+  EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Sideways", "text", "here"}));
+  ASSERT_FALSE(content.glyphs.empty());
+  EXPECT_EQ(content.glyphs[0].direction, 0);
+  EXPECT_NEAR(content.glyphs[0].box.x0, 100, 0.01);  // displayed (500, 692) turned
+  EXPECT_LT(content.glyphs[0].box.y0, 500);
+  EXPECT_GT(content.glyphs[0].box.y1, 500);
+}
+
 TEST(PdfDocumentTest, CropBoxIsTheOrigin) {
   TestPage page;
   page.crop_box = "100 100 500 700";
