@@ -135,6 +135,13 @@ void TableKeys::BuildPaths() {
 }
 
 void TableKeys::ClassifyColumns() {
+  int content_rows = 0;
+  for (int r = header_rows_; r < n_rows_; ++r)
+    for (int c = 0; c < n_cols_; ++c)
+      if (const model::Cell* cell = At(r, c); cell != nullptr && !cell->text.empty()) {
+        ++content_rows;
+        break;
+      }
   code_.assign(n_cols_, false);
   label_.assign(n_cols_, false);
   part_.assign(n_cols_, CodePart::kNone);
@@ -177,7 +184,9 @@ void TableKeys::ClassifyColumns() {
     if (code_[c]) {
       label_[c] = named * 2 > filled;  // "01 基本工资": code and name share the cell
     } else {
-      label_[c] = filled > 0 && text * 2 > filled;
+      // Mostly text, and text on a fair share of the table's rows: a stray
+      // repeated header in an otherwise empty amount column is no label.
+      label_[c] = filled > 0 && text * 2 > filled && (text >= 3 || text * 5 >= content_rows);
     }
     if (label_[c] && Contains(last, "项目名称")) project_[c] = true;
   }

@@ -169,3 +169,22 @@ TEST(Records, UnknownColumnGivesOneInfoIssue) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+// A header repeated inside the body of an otherwise empty amount column must
+// not turn that column into a label column (it would steal the row keys of
+// the columns on its right).
+TEST(TableKeys, StrayTextInAnEmptyAmountColumnIsNoLabel) {
+  std::vector<std::vector<std::string>> rows = {{"科目编码", "科目名称", "合计", "政府性基金预算", "单位资金"}};
+  for (int i = 10; i < 30; ++i) rows.push_back({"20103" + std::to_string(i), "事务", "3.00", "", "3.00"});
+  rows.push_back({"", "", "", "政府性基金预算", ""});
+  model::Table t = MakeTable("budget.income", 1, rows, {0});
+  TableKeys keys(t);
+  EXPECT_FALSE(keys.IsLabel(3));
+  EXPECT_EQ(keys.Key(1, keys.BlockOf(4)).code, "2010310");
+}
+
+}  // namespace
+}  // namespace cnbudget
