@@ -1,7 +1,6 @@
 #include "mapping/row_keys.h"
 
 #include <algorithm>
-#include <set>
 
 namespace cnbudget {
 namespace {
@@ -15,16 +14,13 @@ std::string WithoutSpaces(std::string_view s) {
   return out;
 }
 
-// "-", "—", "/" and the like: a dash cell is an empty amount, not text.
+// "-", "—", "/" (or a run of one of them): an empty amount, not text.
 bool IsDashOnly(std::string_view s) {
   std::string t = WithoutSpaces(s);
   if (t.empty()) return true;
-  static const char* const kDashes[] = {"-", "/", "—", "－", "–", "──", "——", "\\"};
-  for (const char* d : kDashes) {
-    std::string_view dv(d);
-    if (t == dv) return true;
-    bool all = !t.empty() && t.size() % dv.size() == 0;
-    for (size_t i = 0; all && i < t.size(); i += dv.size()) all = t.compare(i, dv.size(), dv) == 0;
+  for (std::string_view dash : {"-", "/", "—", "－", "–", "─", "\\"}) {
+    bool all = t.size() % dash.size() == 0;
+    for (size_t i = 0; all && i < t.size(); i += dash.size()) all = t.compare(i, dash.size(), dash) == 0;
     if (all) return true;
   }
   return false;

@@ -188,3 +188,21 @@ TEST(TableKeys, StrayTextInAnEmptyAmountColumnIsNoLabel) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+TEST(TableKeys, DashCellsDoNotMakeALabelColumn) {
+  model::Table t = MakeTable("budget.three_public", 1,
+                             {{"项目", "合计", "一般公共预算"},
+                              {"因公出国(境)费", "-", "—"},
+                              {"公务接待费", "2.80", "/"},
+                              {"公务用车运行费", "--", "68.00"}});
+  TableKeys keys(t);
+  EXPECT_TRUE(keys.IsLabel(0));
+  EXPECT_FALSE(keys.IsLabel(1));
+  EXPECT_FALSE(keys.IsLabel(2));
+}
+
+}  // namespace
+}  // namespace cnbudget
