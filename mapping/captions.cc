@@ -149,6 +149,23 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
   return cap;
 }
 
+Caption ReadCaptionAcrossHeaderLines(const std::vector<std::string>& lines_above) {
+  Caption cap = ReadCaption(lines_above);
+  if (cap.number || cap.title || cap.compiler || cap.unit) return cap;
+  static const RE2 kAmount(R"(\d\.\d\d)");
+  int seen = 0;
+  for (size_t k = lines_above.size(); k-- > 0 && seen < 30;) {
+    std::string s = Squash(lines_above[k]);
+    if (s.empty()) continue;
+    ++seen;
+    if (CompilerOfLine(s) || (UnitOfLine(s) && CodePoints(s) <= 20)) {
+      return ReadCaption(std::vector<std::string>(lines_above.begin(), lines_above.begin() + k + 1));
+    }
+    if (Has(s, "。") || Has(s, "，") || RE2::PartialMatch(s, kAmount)) break;
+  }
+  return cap;
+}
+
 Caption ReadCaptionRows(const RawTable& t, int* rows_used) {
   Caption cap;
   *rows_used = 0;

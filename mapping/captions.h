@@ -25,6 +25,12 @@ struct Caption {
 // of contents or a paragraph further up never lends its titles.
 Caption ReadCaption(const std::vector<std::string>& lines_above);
 
+// Like ReadCaption, for a table whose header an extractor left as text lines
+// between the caption and the grid: when the nearest lines name nothing,
+// looks up to 30 lines further for a 编制单位 or 单位 line, provided the lines
+// in between hold neither sentences nor amounts (header fragments only).
+Caption ReadCaptionAcrossHeaderLines(const std::vector<std::string>& lines_above);
+
 // Reads a caption printed inside the table's first rows (a one-cell
 // full-width title row, a "编制单位：X | 单位：万元" row). Returns the
 // caption and, in *rows_used, how many leading rows hold only caption text.

@@ -168,7 +168,7 @@ void MapLayout(const Layout& layout, model::Document& doc) {
       continue;
     }
     const RawTable& raw = std::get<RawTable>(b);
-    Caption cap = mapping::ReadCaption(above);
+    Caption cap = mapping::ReadCaptionAcrossHeaderLines(above);
     int skip = drafts.empty() ? -1 : ContinuationSkip(drafts.back(), raw, cap, lines_between);
     if (skip >= 0) {
       AppendRows(drafts.back().raw, raw, skip);

@@ -127,3 +127,21 @@ TEST(Captions, PointersToTablesAreNotTitles) {
 
 }  // namespace
 }  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Captions, HeaderLeftAsTextLines) {
+  Caption c = ReadCaptionAcrossHeaderLines({"正文。", "表2", "部门收入总体情况表", "编制部门：某局单位：万元",
+                                            "科目代码财政拨款（补助）", "上", "上级", "类款项科目名称总计"});
+  EXPECT_EQ(c.number, 2);
+  EXPECT_EQ(c.title, "部门收入总体情况表");
+  // Data rows between the caption and the table: the caption belongs to
+  // something else (a table the extractor did not find).
+  c = ReadCaptionAcrossHeaderLines({"表2", "部门收入总体情况表", "编制部门：某局单位：万元",
+                                    "201 一般公共服务支出 963.77", "合计 1,229.70"});
+  EXPECT_EQ(c.title, std::nullopt);
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
