@@ -45,7 +45,8 @@ double FontOf(const VisualLine& line) { return std::max(1.0, line.font_size); }
 struct Region {
   std::vector<VisualLine> header, body;
   std::vector<Ruling> header_rules;  // short rules inside the header (three-line tables)
-  bool ruled = false;                // bounded by long rules, or an empty table under a caption
+  bool ruled = false;                // bounded by long rules
+  bool under_title = false;          // right below a table title (forms have few amounts), or an empty table under a caption
 };
 
 // Horizontal rules long enough to bound a table.
@@ -124,6 +125,14 @@ size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& t
   return end;
 }
 
+// A title line: short, ends with 表 (…情况表, …目标表).
+bool IsTableTitle(const VisualLine& line) {
+  std::string t = Compact(LineText(line));
+  static const std::string kBiao = "\xE8\xA1\xA8";  // 表
+  return line.pieces.size() == 1 && t.size() >= 3 * 4 && t.size() <= 3 * 30 &&
+         t.compare(t.size() - kBiao.size(), kBiao.size(), kBiao) == 0;
+}
+
 // Grows the header up from the line before `body_start`; returns its first line.
 size_t GrowHeader(const std::vector<VisualLine>& lines, const std::vector<bool>& taken,
                   size_t body_start, const BBox& body_box) {
@@ -131,7 +140,8 @@ size_t GrowHeader(const std::vector<VisualLine>& lines, const std::vector<bool>&
   double top_limit = lines[body_start].box.y0 - 260;
   while (first > 0) {
     const VisualLine& l = lines[first - 1];
-    if (taken[first - 1] || IsCaptionLine(l) || IsStrong(l)) break;
+    if (taken[first - 1] || IsCaptionLine(l) || IsStrong(l) || IsTableTitle(l)) break;
+    if (l.font_size > 1.3 * FontOf(lines[body_start])) break;  // a title
     double fs = FontOf(l);
     if (lines[first].box.y0 - l.box.y1 > 3.0 * fs || l.box.y0 < top_limit) break;
     // A paragraph line reaching well beyond the table ends the header.
@@ -173,6 +183,38 @@ void AddEmptyTables(const std::vector<VisualLine>& lines, std::vector<bool>* tak
     for (size_t j = i + 1; j <= k; ++j) (*taken)[j] = true;
     regions->push_back(std::move(r));
     i = k;
+  }
+}
+
+// Form-like tables (绩效目标表: label/value rows, then an indicator grid)
+// have few amounts and no header: below a table title, the lines with
+// several texts up to the next title or caption.
+void AddTitledForms(const std::vector<VisualLine>& lines, std::vector<bool>* taken,
+                    std::vector<Region>* regions) {
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if ((*taken)[i] || !IsTableTitle(lines[i])) continue;
+    size_t k = i + 1;
+    // Skip the year / 单位 lines under the title.
+    while (k < lines.size() && !(*taken)[k] &&
+           (IsCaptionLine(lines[k]) || (lines[k].pieces.size() == 1 && LineText(lines[k]).size() <= 24)))
+      ++k;
+    size_t end = k;
+    int multi = 0;
+    while (end < lines.size() && !(*taken)[end] && !IsCaptionLine(lines[end]) &&
+           !IsTableTitle(lines[end]) &&
+           lines[end].box.y0 - lines[end - 1].box.y1 < 3 * FontOf(lines[end])) {
+      multi += lines[end].pieces.size() >= 2;
+      ++end;
+    }
+    if (multi < 3) continue;
+    Region r;
+    r.ruled = true;  // no amount column to check
+    for (size_t j = k; j < end; ++j) {
+      r.body.push_back(lines[j]);
+      (*taken)[j] = true;
+    }
+    regions->push_back(std::move(r));
+    i = end - 1;
   }
 }
 
@@ -253,6 +295,14 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
     // One amount row without any header is too little evidence of a table.
     if (strong < 2 && first == i) continue;
     Region r;
+    for (size_t k = first, seen = 0; k > 0 && seen < 4; --k, ++seen) {
+      const VisualLine& above = lines[k - 1];
+      if (IsTableTitle(above)) {
+        r.under_title = true;
+        break;
+      }
+      if (!IsCaptionLine(above) && (above.pieces.size() > 1 || LineText(above).size() > 24)) break;
+    }
     for (size_t k = first; k < end; ++k) {
       (k < i ? r.header : r.body).push_back(lines[k]);
       taken[k] = true;
@@ -261,6 +311,7 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
     i = end - 1;
   }
   AddEmptyTables(lines, &taken, &regions);
+  AddTitledForms(lines, &taken, &regions);
   for (size_t i = 0; i < lines.size(); ++i)
     if (!taken[i]) free_lines->push_back(std::move(lines[i]));
   return regions;
@@ -412,7 +463,7 @@ StreamResult FindStreamTables(const PageContent& page, std::vector<Piece> pieces
   bool returned = false;
   for (Region& r : regions) {
     PageTable t = BuildTable(r, page.number);
-    if (r.ruled || HasAmountColumn(t)) {
+    if (r.ruled || r.under_title || HasAmountColumn(t)) {
       result.tables.push_back(std::move(t));
       continue;
     }
