@@ -117,6 +117,7 @@ class RunBuilder {
     current_.box = g.box;
     current_.bold = g.bold;
     current_.font_size = g.font_size;
+    current_.direction = g.direction;
     before_last_ = 0;
     current_.text = g.text;
     current_.glyphs.push_back(index);

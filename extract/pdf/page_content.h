@@ -40,6 +40,7 @@ struct TextRun {
   double font_size = 0;
   bool bold = false;
   std::vector<int> glyphs;  // indexes into PageContent::glyphs
+  int direction = 0;        // of its glyphs, as Glyph::direction
 };
 
 struct PageContent {

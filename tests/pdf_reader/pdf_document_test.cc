@@ -104,6 +104,8 @@ TEST(PdfDocumentTest, RotatedPageIsReadAsDisplayed) {
   EXPECT_LT(c.box.y0, 500);
   EXPECT_GT(c.box.y1, 500);
   EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"AB", "CD"}));
+  EXPECT_EQ(content.runs[0].direction, 90);
+  EXPECT_EQ(content.runs[1].direction, 0);
   EXPECT_EQ(content.reading_turn, 0);  // too few sideways glyphs to turn the page
 }
 
