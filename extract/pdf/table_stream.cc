@@ -367,7 +367,19 @@ std::vector<int> AssignRows(const std::vector<VisualLine>& body) {
 PageTable BuildTable(const Region& region, int page) {
   PageTable t;
   int allowance = static_cast<int>(region.body.size()) / 10;
-  std::vector<Band> bands = BandsFromBody(region.body, allowance);
+  std::vector<Band> bands;
+  if (region.under_title) {
+    // Forms: label/value rows have their own layouts; the columns are those
+    // of the fullest rows (the indicator grid).
+    size_t most = 0;
+    for (const VisualLine& l : region.body) most = std::max(most, l.pieces.size());
+    std::vector<VisualLine> full;
+    for (const VisualLine& l : region.body)
+      if (l.pieces.size() * 10 >= most * 6) full.push_back(l);
+    bands = BandsFromBody(full, static_cast<int>(full.size()) / 10);
+  } else {
+    bands = BandsFromBody(region.body, allowance);
+  }
   std::vector<RawCell> cells;
   int header_rows = BuildHeaderCells(region.header, region.header_rules, page, &bands, &cells);
   std::vector<int> row_of = AssignRows(region.body);
