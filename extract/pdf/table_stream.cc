@@ -98,6 +98,14 @@ bool InFrame(const BBox& frame, const VisualLine& line) {
   return cy > frame.y0 && cy < frame.y1 && cx > frame.x0 - 5 && cx < frame.x1 + 5;
 }
 
+// A title line: short, ends with 表 (…情况表, …目标表).
+bool IsTableTitle(const VisualLine& line) {
+  std::string t = Compact(LineText(line));
+  static const std::string kBiao = "\xE8\xA1\xA8";  // 表
+  return line.pieces.size() == 1 && t.size() >= 3 * 4 && t.size() <= 3 * 30 &&
+         t.compare(t.size() - kBiao.size(), kBiao.size(), kBiao) == 0;
+}
+
 // Grows a table body down from the strong line at `start`; returns one past
 // its last line.
 size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& taken, size_t start) {
@@ -107,7 +115,8 @@ size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& t
     const VisualLine& l = lines[i];
     double fs = FontOf(l);
     double gap = l.box.y0 - lines[i - 1].box.y1;
-    if (gap > 2.2 * fs || IsCaptionLine(l)) break;
+    if (gap > 2.2 * fs || IsCaptionLine(l) || IsTableTitle(l)) break;
+    if (l.font_size > 1.3 * FontOf(lines[start])) break;  // a title
     bool inside = l.box.x0 >= extent.x0 - fs && l.box.x1 <= extent.x1 + fs;
     // A wrapped cell text sits close to an amount row above or below it.
     bool near_row = CenterY(l.box) - CenterY(lines[i - 1].box) < 0.9 * fs ||
@@ -123,14 +132,6 @@ size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& t
     --end;
   }
   return end;
-}
-
-// A title line: short, ends with 表 (…情况表, …目标表).
-bool IsTableTitle(const VisualLine& line) {
-  std::string t = Compact(LineText(line));
-  static const std::string kBiao = "\xE8\xA1\xA8";  // 表
-  return line.pieces.size() == 1 && t.size() >= 3 * 4 && t.size() <= 3 * 30 &&
-         t.compare(t.size() - kBiao.size(), kBiao.size(), kBiao) == 0;
 }
 
 // Grows the header up from the line before `body_start`; returns its first line.
