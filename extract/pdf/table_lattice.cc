@@ -27,6 +27,8 @@ std::vector<double> ClusterPositions(std::vector<double> values, double toleranc
 namespace {
 
 constexpr double kTol = kRulingTolerance;
+constexpr size_t kMaxRulings = 4000;
+constexpr int kMaxGridCells = 40000;
 
 class UnionFind {
  public:
@@ -247,9 +249,14 @@ PageTable MakeTable(const PageContent& page, const Grid& grid, std::vector<Piece
 LatticeResult FindLatticeTables(const PageContent& page, std::vector<Piece> pieces) {
   LatticeResult result;
   std::vector<Grid> grids;
-  for (std::vector<Ruling>& region : ConnectedRegions(page.rulings)) {
+  // A page drawn with a huge number of segments (a chart, a hatched map) is
+  // no table; the quadratic grouping below must not run on it.
+  std::vector<std::vector<Ruling>> regions;
+  if (page.rulings.size() <= kMaxRulings) regions = ConnectedRegions(page.rulings);
+  for (std::vector<Ruling>& region : regions) {
     Grid grid;
-    if (!BuildGrid(region, &grid) || grid.rows() < 2 || grid.cols() < 2) {
+    if (!BuildGrid(region, &grid) || grid.rows() < 2 || grid.cols() < 2 ||
+        grid.rows() * grid.cols() > kMaxGridCells) {
       result.free_rulings.insert(result.free_rulings.end(), region.begin(), region.end());
       continue;
     }

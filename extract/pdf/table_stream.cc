@@ -4,6 +4,7 @@
 #include <map>
 
 #include "extract/pdf/table_header.h"
+#include "extract/pdf/table_page.h"
 
 namespace cnbudget::pdf {
 
@@ -116,6 +117,7 @@ size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& t
     double fs = FontOf(l);
     double gap = l.box.y0 - lines[i - 1].box.y1;
     if (gap > 2.2 * fs || IsCaptionLine(l) || IsTableTitle(l)) break;
+    if (l.pieces.size() == 1 && IsPageNumberText(l.pieces[0].text)) break;
     if (l.font_size > 1.3 * FontOf(lines[start])) break;  // a title
     bool inside = l.box.x0 >= extent.x0 - fs && l.box.x1 <= extent.x1 + fs;
     // A wrapped cell text sits close to an amount row above or below it.

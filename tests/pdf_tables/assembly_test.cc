@@ -66,6 +66,45 @@ TEST(AssemblyTest, TableContinuedWithRepeatedHeaderIsOneTable) {
   EXPECT_TRUE(std::holds_alternative<RawTable>(layout.blocks[3]));
 }
 
+// An unruled table: header line + `rows` amount rows from y.
+void AddUnruledTable(PageBuilder* b, double y, int rows, int first_value) {
+  b->Text(60, y, "科目名称").Text(200, y, "合计").Text(300, y, "基本支出");
+  for (int i = 0; i < rows; ++i) {
+    double row_y = y + 20 + 15 * i;
+    b->Text(60, row_y, "科目" + std::to_string(first_value + i));
+    b->RightText(230, row_y, std::to_string(first_value + i) + ".00");
+    b->RightText(340, row_y, "1.00");
+  }
+}
+
+TEST(AssemblyTest, UnruledTableContinuedUnderRepeatedHeader) {
+  Layout layout;
+  DocumentAssembler assembler(&layout);
+  PageBuilder p1(4);
+  p1.Text(50, 540, "表3").Text(50, 560, "单位：万元");
+  AddUnruledTable(&p1, 580, 14, 1);
+  p1.Text(280, 820, "- 4 -");
+  PageBuilder p2(5);
+  AddUnruledTable(&p2, 60, 3, 15);
+  p2.Text(50, 200, "表4").Text(50, 220, "单位：万元");
+  assembler.AddPage(p1.Build());
+  assembler.AddPage(p2.Build());
+  std::vector<const RawTable*> tables = Tables(layout);
+  ASSERT_EQ(tables.size(), 1u);
+  const RawTable& t = *tables[0];
+  EXPECT_EQ(t.first_page, 4);
+  EXPECT_EQ(t.last_page, 5);
+  EXPECT_EQ(t.n_rows, 1 + 14 + 3);
+  EXPECT_EQ(TextAt(t, 15, 0), "科目15");
+  EXPECT_EQ(TextAt(t, 15, 1), "15.00");
+  int header_copies = 0;
+  for (const RawCell& c : t.cells) header_copies += c.raw == "合计";
+  EXPECT_EQ(header_copies, 1);
+  // The lines after the table on page 5 follow it.
+  ASSERT_TRUE(std::holds_alternative<TextLine>(layout.blocks.back()));
+  EXPECT_EQ(std::get<TextLine>(layout.blocks.back()).text, "单位：万元");
+}
+
 TEST(AssemblyTest, NewTitleStartsANewTable) {
   Layout layout;
   DocumentAssembler assembler(&layout);
