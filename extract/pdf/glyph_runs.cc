@@ -86,14 +86,15 @@ class RunBuilder {
     char32_t last_cp = Utf8LastCodePoint(current_.text);
     char32_t next_cp = Utf8FirstCodePoint(g.glyph.text);
     bool glue = IsNumberGlue(before_last_, last_cp, next_cp) && gap < kNumberGlueGap * em;
-    bool join = (glue || (!pending_space_ && gap < kJoinGap * em)) &&
-                !rulings_.Separates(last.glyph, g.glyph);
+    double join_gap = (pending_space_ ? kSpacedJoinGap : kJoinGap) * em;
+    bool join = (glue || gap < join_gap) && !rulings_.Separates(last.glyph, g.glyph);
     if (!join) {
       Flush();
       Start(index);
       return;
     }
-    if (!glue && gap > kSpaceGap * em && !IsCjk(last_cp) && !IsCjk(next_cp)) {
+    bool word_gap = gap > kSpaceGap * em && !IsCjk(last_cp) && !IsCjk(next_cp);
+    if (!glue && (pending_space_ || word_gap)) {
       current_.text.push_back(' ');
     }
     Append(index);

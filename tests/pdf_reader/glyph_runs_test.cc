@@ -34,11 +34,17 @@ TEST(GlyphRunsTest, CjkJoinsWithoutSpacesLatinGetsOneSpace) {
   EXPECT_EQ(Texts(BuildTextRuns(glyphs, {}, {})), (std::vector<std::string>{"收入", "ab c"}));
 }
 
-TEST(GlyphRunsTest, WhitespaceGlyphSeparatesRuns) {
-  std::vector<PlacedGlyph> glyphs = {At("收", 100, 50, 10), At("入", 112, 50, 10)};
-  PlacedGlyph space = At(" ", 110, 50, 2);
-  space.space = true;
-  EXPECT_EQ(Texts(BuildTextRuns(glyphs, {space}, {})), (std::vector<std::string>{"收", "入"}));
+TEST(GlyphRunsTest, WhitespaceGlyphBecomesOneSpaceOrSeparatesRuns) {
+  // "201 一般" with a 0.3 em space: one run, the space kept.
+  std::vector<PlacedGlyph> glyphs = {At("1", 100, 50, 5), At("一", 108, 50, 10),
+                                     At("收", 200, 50, 10), At("入", 222, 50, 10)};
+  PlacedGlyph near = At(" ", 105, 50, 3), far1 = At(" ", 210, 50, 3), far2 = At(" ", 215, 50, 3);
+  near.space = far1.space = far2.space = true;
+  // "收  入" with 1.2 em of spaces: two runs.
+  EXPECT_EQ(Texts(BuildTextRuns(glyphs, {near, far1, far2}, {})),
+            (std::vector<std::string>{"1 一", "收", "入"}));
+  // Without the whitespace glyph, a 0.3 em gap before CJK adds no space.
+  EXPECT_EQ(Texts(BuildTextRuns({glyphs[0], glyphs[1]}, {}, {})), (std::vector<std::string>{"1一"}));
 }
 
 TEST(GlyphRunsTest, RunsAreSortedTopToBottomThenLeftToRight) {

@@ -52,7 +52,7 @@ TEST(PdfDocumentTest, GlyphsHaveTopLeftGeometry) {
   EXPECT_DOUBLE_EQ(h.font_size, 12);
   EXPECT_EQ(h.direction, 0);
   EXPECT_FALSE(h.bold);
-  EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Hello", "World", "Total", "123"}));
+  EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Hello World", "Total 123"}));
   EXPECT_DOUBLE_EQ(content.image_coverage, 0);
 }
 
@@ -125,7 +125,7 @@ TEST(PdfDocumentTest, SidewaysPageIsTurnedToRead) {
   EXPECT_EQ(content.reading_turn, 90);
   EXPECT_DOUBLE_EQ(content.width, 792);
   EXPECT_DOUBLE_EQ(content.height, 612);
-  EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Sideways", "text", "here"}));
+  EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Sideways text here"}));
   ASSERT_FALSE(content.glyphs.empty());
   const Glyph& s = content.glyphs[0];
   EXPECT_EQ(s.direction, 0);
@@ -145,7 +145,7 @@ TEST(PdfDocumentTest, PageWithTextRunningUpIsTurnedTheOtherWay) {
   PageContent content = ReadOnePage("sideways_up.pdf", page);
   EXPECT_EQ(content.reading_turn, 270);
   EXPECT_DOUBLE_EQ(content.width, 792);
-  EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Sideways", "text", "here"}));
+  EXPECT_EQ(RunTexts(content), (std::vector<std::string>{"Sideways text here"}));
   ASSERT_FALSE(content.glyphs.empty());
   EXPECT_EQ(content.glyphs[0].direction, 0);
   EXPECT_NEAR(content.glyphs[0].box.x0, 100, 0.01);  // displayed (500, 692) turned
