@@ -15,7 +15,7 @@ struct PlacedGlyph {
   Glyph glyph;
   double base = 0;
   double along0 = 0, along1 = 0;
-  bool space = false;  // whitespace: separates runs, never output as a glyph
+  bool space = false;  // whitespace: a word gap for run building, never output as a glyph
 };
 
 struct PageGraphics {
