@@ -130,6 +130,65 @@ void ApplyRules(const std::vector<Band>& bands, const std::vector<Ruling>& rules
   }
 }
 
+double SlotLeft(const std::vector<Band>& bands, int c) {
+  return c == 0 ? bands[0].x0 : (bands[c - 1].x1 + bands[c].x0) / 2;
+}
+
+double SlotRight(const std::vector<Band>& bands, int c) {
+  int n = static_cast<int>(bands.size());
+  return c + 1 == n ? bands[n - 1].x1 : (bands[c].x1 + bands[c + 1].x0) / 2;
+}
+
+// Without rules, merged headers are found top-down: the highest header texts
+// over columns lo..hi share those columns out by the midpoints between them,
+// if each text is centred over its share (as merged cells centre their
+// text); then the same inside each share.
+void PartitionTiers(const std::vector<Band>& bands, int lo, int hi, std::vector<Block>* blocks,
+                    int depth) {
+  if (depth > 6 || lo > hi) return;
+  std::vector<Block*> members;
+  double top = 1e18;
+  for (Block& b : *blocks)
+    if (b.b0 >= lo && b.b1 <= hi) {
+      members.push_back(&b);
+      top = std::min(top, b.box.y0);
+    }
+  if (members.empty()) return;
+  std::vector<Block*> tier, rest;
+  for (Block* b : members) {
+    double fs = std::max(1.0, b->pieces[0].font_size);
+    (b->box.y0 < top + 0.5 * fs ? tier : rest).push_back(b);
+  }
+  if (rest.empty()) return;
+  std::sort(tier.begin(), tier.end(), [](Block* a, Block* b) { return a->box.x0 < b->box.x0; });
+  // Every tier text must sit above some lower text (else it is a leaf).
+  std::vector<int> first(tier.size(), -1), last(tier.size(), -1);
+  for (int c = lo; c <= hi; ++c) {
+    double centre = (bands[c].x0 + bands[c].x1) / 2;
+    size_t k = 0;
+    while (k + 1 < tier.size() && centre > (tier[k]->box.x1 + tier[k + 1]->box.x0) / 2) ++k;
+    if (first[k] < 0) first[k] = c;
+    last[k] = c;
+  }
+  for (size_t k = 0; k < tier.size(); ++k) {
+    if (first[k] < 0 || first[k] > tier[k]->b0 || last[k] < tier[k]->b1) return;
+    double x0 = SlotLeft(bands, first[k]), x1 = SlotRight(bands, last[k]);
+    double fs = std::max(1.0, tier[k]->pieces[0].font_size);
+    if (std::abs(CenterX(tier[k]->box) - (x0 + x1) / 2) > 0.15 * (x1 - x0) + 0.5 * fs) return;
+  }
+  for (size_t k = 0; k < tier.size(); ++k) {
+    tier[k]->b0 = first[k];
+    tier[k]->b1 = last[k];
+  }
+  for (size_t k = 0; k < tier.size(); ++k) {
+    // The tier text itself is above the share; partition what lies below.
+    int saved0 = tier[k]->b0;
+    tier[k]->b0 = hi + 1;  // exclude it from its own share's members
+    PartitionTiers(bands, first[k], last[k], blocks, depth + 1);
+    tier[k]->b0 = saved0;
+  }
+}
+
 }  // namespace
 
 std::vector<Band> BandsFromBody(const std::vector<VisualLine>& body, int allowance) {
@@ -221,6 +280,9 @@ int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ru
     }
   ApplyRules(*bands, rules, &segs);
   std::vector<Block> blocks = JoinStackedSegments(std::move(segs));
+  if (rules.empty() && !bands->empty()) {
+    PartitionTiers(*bands, 0, static_cast<int>(bands->size()) - 1, &blocks, 0);
+  }
   // Level of a block = number of blocks above it whose columns contain its own.
   int n = static_cast<int>(blocks.size());
   std::vector<int> level(n, 0);
