@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include <re2/re2.h>
+
 #include "mapping/text_match.h"
 
 namespace cnbudget::mapping {
@@ -48,6 +50,18 @@ bool IsColumnNumberingRow(const RowView& row) {
   return numbers >= 2;
 }
 
+bool HasRowspan(const RowView& row) {
+  for (const auto& [cell, s] : row.cells)
+    if (cell->rs > 1) return true;
+  return false;
+}
+
+// A row label of a data row: "一、本年收入", "1.一般公共预算拨款", "(一)…", "其中：…".
+bool IsEnumeratedLabel(const std::string& s) {
+  static const RE2 re(R"(^(?:[一二三四五六七八九十]+[、.]|\d+[.、]\D|\(?[一二三四五六七八九十\d]+\)|其中[:：]))");
+  return RE2::PartialMatch(s, re);
+}
+
 bool HasAmount(const RowView& row) {
   for (const auto& [cell, s] : row.cells)
     if (IsAmountLike(s)) return true;
@@ -63,14 +77,20 @@ int CountHeaderRows(const RawTable& t, int caption_rows) {
   int max_rows = std::min(static_cast<int>(rows.size()), kMaxHeaderRows + caption_rows);
   for (int r = h; r < max_rows; ++r) {
     const RowView& row = rows[r];
-    if (row.cells.empty()) break;
+    if (row.cells.empty()) {
+      if (r >= covered) break;
+      h = r + 1;  // wholly covered by header cells above
+      continue;
+    }
     bool header = false;
+    const std::string& first = row.cells.front().second;
     if (HasAmount(row)) {
       header = r > caption_rows && IsColumnNumberingRow(row);
     } else if (r < covered) {
       header = true;  // under a header cell's rowspan: "小计" here is a column
-    } else if (IsTotalLabel(row.cells.front().second) && r > caption_rows) {
-      header = false;
+    } else if (r > caption_rows && !HasRowspan(row) &&
+               (IsTotalLabel(first) || IsEnumeratedLabel(first))) {
+      header = false;  // a totals row or a labelled data row with no amounts yet
     } else if (r == caption_rows) {
       header = true;
     } else {

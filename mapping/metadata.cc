@@ -18,20 +18,36 @@ constexpr int kCoverLines = 8;
 // ("昌吉州政府办公室" + "2023年部门预算公开").
 std::optional<std::string> UnitFromTitle(const std::string& title);
 
-bool CoverTitle(const std::vector<std::string>& squashed, std::string* title) {
+bool CoverTitle(const std::vector<std::string>& squashed, std::string* title, size_t* kind_line) {
   int n = 0;
-  std::string prev;
-  for (const std::string& s : squashed) {
+  std::vector<std::string> before;  // short lines right above, a name wrapped over lines
+  for (size_t i = 0; i < squashed.size(); ++i) {
+    const std::string& s = squashed[i];
     if (s.empty()) continue;
     if (++n > kCoverLines) break;
     bool sentence = Has(s, "。") || Has(s, "，") || CodePoints(s) > 40;
     if (!sentence && (Has(s, "预算") || Has(s, "决算"))) {
-      *title = UnitFromTitle(s) || prev.empty() ? s : prev + s;
+      *title = s;
+      *kind_line = i;
+      if (!UnitFromTitle(s))
+        for (auto it = before.rbegin(); it != before.rend(); ++it) *title = *it + *title;
       return true;
     }
-    prev = sentence ? std::string() : s;
+    bool short_line = !sentence && CodePoints(s) <= 20 && !Has(s, ":") && !Has(s, "目录") &&
+                      !StartsWith(s, "附件");
+    if (!short_line) before.clear();
+    else before.push_back(s);
+    if (before.size() > 3) before.erase(before.begin());
   }
   return false;
+}
+
+// "预算主管部门：X", "单位名称：X" printed under the cover title.
+std::optional<std::string> NamedUnit(const std::string& s) {
+  static const RE2 re(R"(^(?:预算主管部门|主管部门|部门名称|单位名称|预算单位|部门)[:：](.{2,30})$)");
+  std::string unit;
+  if (RE2::FullMatch(s, re, &unit)) return unit;
+  return std::nullopt;
 }
 
 std::optional<std::string> UnitFromTitle(const std::string& title) {
@@ -88,8 +104,17 @@ model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines) {
   for (const std::string& l : lines) sq.push_back(Squash(l));
 
   std::string title;
-  if (CoverTitle(sq, &title)) {
+  size_t kind_line = 0;
+  if (CoverTitle(sq, &title, &kind_line)) {
     meta.unit = UnitFromTitle(title);
+    for (size_t i = kind_line + 1, seen = 0; i < sq.size() && seen < 3; ++i) {
+      if (sq[i].empty()) continue;
+      ++seen;
+      if (auto named = NamedUnit(sq[i])) {
+        meta.unit = named;
+        break;
+      }
+    }
     static const RE2 kYear(R"((\d{4})年)");
     int year = 0;
     if (RE2::PartialMatch(title, kYear, &year) && year >= 1990 && year <= 2100) meta.year = year;

@@ -71,3 +71,30 @@ TEST(Header, CodeHeaderSpanningColumns) {
 
 }  // namespace
 }  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Header, FinalThreePublicWithGroupRowAndCoveredEmptyRow) {
+  RawTable t = Table(6, 6,
+                     {{0, 0, 1, 6, "财政拨款“三公”经费"},
+                      {1, 0, 2, 2, "合计"}, {1, 2, 3, 2, "因公出国(境)费"}, {1, 4, 1, 2, "公务接待费"},
+                      {2, 4, 2, 2, "小计"},
+                      {4, 0, 1, 1, "预算数"}, {4, 1, 1, 1, "决算数"}, {4, 2, 1, 1, "预算数"},
+                      {4, 3, 1, 1, "决算数"}, {4, 4, 1, 1, "预算数"}, {4, 5, 1, 1, "决算数"},
+                      {5, 0, 1, 1, "0.95"}});
+  EXPECT_EQ(CountHeaderRows(t, 0), 5);
+}
+
+TEST(Header, EmptyTemplateRowsWithEnumeratedLabels) {
+  RawTable t = Table(5, 4,
+                     {{0, 0, 1, 2, "收入"}, {0, 2, 1, 2, "支出"},
+                      {1, 0, 1, 1, "项目"}, {1, 1, 1, 1, "决算数"}, {1, 2, 1, 1, "项目"}, {1, 3, 1, 1, "决算数"},
+                      {2, 0, 1, 1, "一、一般公共预算财政拨款收入"}, {2, 2, 1, 1, "一、一般公共服务支出"},
+                      {3, 0, 1, 1, "二、政府性基金预算财政拨款收入"}, {3, 2, 1, 1, "二、外交支出"},
+                      {4, 0, 1, 1, "总计"}, {4, 2, 1, 1, "总计"}});
+  EXPECT_EQ(CountHeaderRows(t, 0), 2);
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping

@@ -68,3 +68,25 @@ TEST(Metadata, PartHeadingsWhenThereIsNoCover) {
 
 }  // namespace
 }  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Metadata, UnitNameWrappedOverCoverLines) {
+  model::DocumentMeta m = ReadDocumentMeta({"中共上海市普陀区委", "社会工作部2024年度", "部门决算", "目录"});
+  EXPECT_EQ(m.unit, "中共上海市普陀区委社会工作部");
+  EXPECT_EQ(m.year, 2024);
+  EXPECT_EQ(m.kind, "final");
+  m = ReadDocumentMeta({"上海市普陀区规划和自然", "资源局", "2024年度部门决算"});
+  EXPECT_EQ(m.unit, "上海市普陀区规划和自然资源局");
+}
+
+TEST(Metadata, NamedUnitUnderTheCoverTitle) {
+  model::DocumentMeta m =
+      ReadDocumentMeta({"上海市普陀区2025年区级部门预算", "预算主管部门：上海市普陀区人民政府办公室", "目录"});
+  EXPECT_EQ(m.unit, "上海市普陀区人民政府办公室");
+  EXPECT_EQ(m.year, 2025);
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
