@@ -401,6 +401,58 @@ def renamed_part():
     return body, [L("主文档在别处", bold=1), T(1, 1), C(0, 0, "甲")]
 
 
+def numbered_p(text, num_id, level=0):
+    return Xml(f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/>'
+               f"</w:numPr></w:pPr>{run(text) if text else ''}</w:p>")
+
+
+def level(ilvl, fmt, text, suffix=None, start=1):
+    suff = f'<w:suff w:val="{suffix}"/>' if suffix else ""
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'{suff}<w:lvlText w:val="{esc(text)}"/></w:lvl>')
+
+
+NUMBERING = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<w:numbering xmlns:w="{W_NS}">'
+    '<w:abstractNum w:abstractNumId="0">' + level(0, "chineseCounting", "%1、", "nothing")
+    + level(1, "decimal", "（%2）", "nothing") + "</w:abstractNum>"
+    '<w:abstractNum w:abstractNumId="1">' + level(0, "decimal", "表%1") + "</w:abstractNum>"
+    '<w:abstractNum w:abstractNumId="2">' + level(0, "bullet", "\uf0b7") + "</w:abstractNum>"
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="0"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="11"/></w:lvlOverride></w:num>'
+    "</w:numbering>")
+
+
+def numbered():
+    """Automatic numbering labels (word/numbering.xml): Chinese counting,
+    nested levels restarting, "表%1" captions, bullets (no label), a start
+    override, numbering inside table cells, an empty numbered paragraph that
+    still counts, and numId 0 (numbering off)."""
+    body = document(
+        numbered_p("主要职能", 1), numbered_p("职责", 1, 1), numbered_p("编制", 1, 1),
+        numbered_p("机构设置", 1), numbered_p("科室", 1, 1),
+        numbered_p("要点", 3),
+        numbered_p("收支总体情况表", 2),
+        tbl(2, tr(tc(numbered_p("本年收入", 4)), tc("10.00")),
+            tr(tc(numbered_p("上年结转", 4)), tc("2.00"))),
+        numbered_p("收入总体情况表", 2),
+        numbered_p("不编号", 0),
+        numbered_p("", 1),
+        numbered_p("第四项", 1))
+    expected = [
+        L("一、主要职能"), L("（1）职责"), L("（2）编制"), L("二、机构设置"), L("（1）科室"),
+        L("要点"), L("表1 收支总体情况表"),
+        T(2, 2), C(0, 0, "十一、本年收入"), C(0, 1, "10.00"), C(1, 0, "十二、上年结转"),
+        C(1, 1, "2.00"),
+        L("表2 收入总体情况表"), L("不编号"), L("四、第四项"),
+    ]
+    return body, expected
+
+
 # ------------------------------------------------------------ bad fixtures
 XXE_PROLOG = '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
 LAUGHS_PROLOG = ('<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
@@ -559,6 +611,10 @@ def main():
         write(os.path.join(out_dir, name + ".docx"), good[name])
         write_text(os.path.join(out_dir, name + ".expected.txt"), "\n".join(expected) + "\n")
     listing = []
+    body, expected = numbered()
+    good["numbered"] = zip_bytes(package(body, extra=[("word/numbering.xml", NUMBERING)]))
+    write(os.path.join(out_dir, "numbered.docx"), good["numbered"])
+    write_text(os.path.join(out_dir, "numbered.expected.txt"), "\n".join(expected) + "\n")
     body, expected = renamed_part()
     good["renamed_part"] = zip_bytes(package(body, main_part="doc/main.xml"))
     write(os.path.join(out_dir, "renamed_part.docx"), good["renamed_part"])

@@ -17,8 +17,8 @@ namespace {
 // Paragraphs become text lines; tables become RawTables.
 class BodyReader : public BlockVisitor {
  public:
-  BodyReader(const StyleSheet* styles, std::vector<Block>* blocks)
-      : styles_(styles), inline_(styles), blocks_(blocks) {}
+  BodyReader(const ReadContext& context, std::vector<Block>* blocks)
+      : context_(context), inline_(context), blocks_(blocks) {}
 
   void OnParagraph(const xmlNode* p) override {
     ParagraphText t = inline_.Read(p);
@@ -32,10 +32,10 @@ class BodyReader : public BlockVisitor {
     for (const xmlNode* box : t.textboxes) VisitChildren(box, this);
   }
 
-  void OnTable(const xmlNode* tbl) override { AppendTable(tbl, 0, styles_, blocks_); }
+  void OnTable(const xmlNode* tbl) override { AppendTable(tbl, 0, context_, blocks_); }
 
  private:
-  const StyleSheet* styles_;
+  const ReadContext& context_;
   InlineReader inline_;
   std::vector<Block>* blocks_;
 };
@@ -67,7 +67,7 @@ Issue EntityRefused(const std::string& part) {
 }  // namespace
 
 std::optional<Issue> ReadDocumentXml(const std::string& xml, const std::string& part,
-                                     const StyleSheet* styles, std::vector<Block>* blocks) {
+                                     const ReadContext& context, std::vector<Block>* blocks) {
   if (auto refused = RefuseEntityDeclarations(xml, part)) return refused;
   if (xml.size() > static_cast<std::size_t>(INT_MAX))
     return MakeError("zip_entry_too_large", part + " is too large to parse");
@@ -78,7 +78,7 @@ std::optional<Issue> ReadDocumentXml(const std::string& xml, const std::string& 
   std::string first_error;
   xmlTextReaderSetStructuredErrorHandler(reader.get(), RecordError, &first_error);
 
-  BodyReader body(styles, blocks);
+  BodyReader body(context, blocks);
   bool in_body = false, saw_body = false;
   int status = xmlTextReaderRead(reader.get());
   while (status == 1) {

@@ -11,7 +11,7 @@
 
 #include "core/issue.h"
 #include "core/layout.h"
-#include "extract/docx/styles.h"
+#include "extract/docx/paragraph_text.h"
 
 namespace cnbudget::docx {
 
@@ -22,6 +22,6 @@ namespace cnbudget::docx {
 // blocks read so far when the XML is refused or broken.
 // `part` names the part in messages.
 std::optional<Issue> ReadDocumentXml(const std::string& xml, const std::string& part,
-                                     const StyleSheet* styles, std::vector<Block>* blocks);
+                                     const ReadContext& context, std::vector<Block>* blocks);
 
 }  // namespace cnbudget::docx

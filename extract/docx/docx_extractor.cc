@@ -1,15 +1,16 @@
 // ExtractDocx: a DOCX package to Layout blocks (see extract/extract.h).
 //
 // The package is opened with SafeZip (capped inflation), the main document
-// part is streamed by ReadDocumentXml, and the styles part, when present and
-// sound, only adds bold and size hints: a broken styles part costs a
-// warning, never the document.
+// part is streamed by ReadDocumentXml, and the styles and numbering parts,
+// when present and sound, add bold and size hints and list labels: a broken
+// helper part costs a warning, never the document.
 #include <libxml/parser.h>
 
 #include <mutex>
 #include <string>
 
 #include "extract/docx/document_reader.h"
+#include "extract/docx/numbering.h"
 #include "extract/docx/package.h"
 #include "extract/docx/safe_xml.h"
 #include "extract/docx/safe_zip.h"
@@ -25,21 +26,20 @@ Layout Failed(Layout layout, Issue issue) {
   return layout;
 }
 
-// Reads the styles of `part`; a problem there is reported as a warning.
-void LoadStyles(const SafeZip& zip, const std::string& part, docx::StyleSheet* styles,
-                Layout* layout) {
-  if (!zip.Has(part)) return;
+// Parses an optional helper part (styles, numbering). A problem there is
+// reported as a warning saying what is lost; the document is still read.
+docx::XmlDocPtr ParseHelperPart(const SafeZip& zip, const std::string& part, const char* lost,
+                                Layout* layout) {
+  if (!zip.Has(part)) return nullptr;
   std::string bytes;
   std::optional<Issue> error = zip.Read(part, &bytes);
   docx::XmlDocPtr doc;
   if (!error) doc = docx::ParseSmallPart(bytes, part, &error);
-  if (error) {
-    error->severity = Severity::kWarning;
-    error->message += " (styles ignored: bold and size from styles are lost)";
-    layout->issues.push_back(std::move(*error));
-    return;
-  }
-  styles->Load(xmlDocGetRootElement(doc.get()));
+  if (!error) return doc;
+  error->severity = Severity::kWarning;
+  error->message += std::string(" (ignored: ") + lost + ")";
+  layout->issues.push_back(std::move(*error));
+  return nullptr;
 }
 
 }  // namespace
@@ -61,12 +61,20 @@ Layout ExtractDocx(const std::string& path, const ExtractOptions& options) {
   if (auto error = docx::FindMainPart(zip, &main_part, &layout.issues))
     return Failed(std::move(layout), *error);
 
+  const std::string folder = docx::PartFolder(main_part);
   docx::StyleSheet styles;
-  LoadStyles(zip, docx::PartFolder(main_part) + "styles.xml", &styles, &layout);
+  if (auto doc = ParseHelperPart(zip, folder + "styles.xml",
+                                 "bold and sizes given by styles are lost", &layout))
+    styles.Load(xmlDocGetRootElement(doc.get()));
+  docx::Numbering numbering;
+  if (auto doc = ParseHelperPart(zip, folder + "numbering.xml",
+                                 "automatic list numbers are lost", &layout))
+    numbering.Load(xmlDocGetRootElement(doc.get()));
+  const docx::ReadContext context{&styles, &numbering};
 
   std::string xml;
   if (auto error = zip.Read(main_part, &xml)) return Failed(std::move(layout), *error);
-  if (auto error = docx::ReadDocumentXml(xml, main_part, &styles, &layout.blocks))
+  if (auto error = docx::ReadDocumentXml(xml, main_part, context, &layout.blocks))
     return Failed(std::move(layout), *error);
   return layout;
 }

@@ -35,9 +35,19 @@ ParagraphText InlineReader::Read(const xmlNode* p) {
   paragraph_style_ = styles_ != nullptr ? styles_->default_paragraph_style() : "";
   if (const xmlNode* style = WChild(WChild(p, "pPr"), "pStyle"))
     paragraph_style_ = WAttr(style, "val").value_or("");
+  const std::string label = NumberingLabel(p);
   Walk(p, &out);
   if (!out.has_text) out.all_bold = false;
+  if (out.has_text) out.text.insert(0, label);
   return out;
+}
+
+std::string InlineReader::NumberingLabel(const xmlNode* p) {
+  const xmlNode* num_pr = WChild(WChild(p, "pPr"), "numPr");
+  if (num_pr == nullptr || numbering_ == nullptr) return "";
+  const int num_id = WIntChild(num_pr, "numId", 0);  // 0 switches numbering off
+  if (num_id <= 0) return "";
+  return numbering_->Next(num_id, WIntChild(num_pr, "ilvl", 0));
 }
 
 void InlineReader::Walk(const xmlNode* node, ParagraphText* out) {

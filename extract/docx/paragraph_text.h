@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/docx/numbering.h"
 #include "extract/docx/styles.h"
 
 namespace cnbudget::docx {
@@ -28,14 +29,23 @@ struct ParagraphText {
   std::vector<const xmlNode*> textboxes;  // w:txbxContent met in the paragraph
 };
 
+// What paragraphs are read with: the document's styles and its numbering
+// state (shared by the body and every cell: list counters run through the
+// whole document). Either may be null.
+struct ReadContext {
+  const StyleSheet* styles = nullptr;
+  Numbering* numbering = nullptr;
+};
+
 // Reads paragraphs of one story (the body, or one table cell). A complex
 // field may open in one paragraph and close in a later one (a table of
 // contents does), so the reader keeps the field state between calls.
 class InlineReader {
  public:
-  explicit InlineReader(const StyleSheet* styles) : styles_(styles) {}
+  explicit InlineReader(const ReadContext& context)
+      : styles_(context.styles), numbering_(context.numbering) {}
 
-  // Reads the w:p element `p`.
+  // Reads the w:p element `p`, its numbering label (if any) first.
   ParagraphText Read(const xmlNode* p);
 
  private:
@@ -47,7 +57,10 @@ class InlineReader {
   int RunHalfPoints(const xmlNode* run_properties) const;
   bool InFieldCode() const;
 
+  std::string NumberingLabel(const xmlNode* p);
+
   const StyleSheet* styles_;
+  Numbering* numbering_;
   std::string paragraph_style_;
   // One entry per open complex field: false while in its code part, true
   // once its result part started.

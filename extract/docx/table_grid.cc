@@ -31,8 +31,8 @@ Merge MergeOf(const xmlNode* tc_pr, const char* local) {
 // in the cell are set aside for the caller.
 class CellReader : public BlockVisitor {
  public:
-  CellReader(const StyleSheet* styles, std::vector<const xmlNode*>* nested)
-      : inline_(styles), nested_(nested) {}
+  CellReader(const ReadContext& context, std::vector<const xmlNode*>* nested)
+      : inline_(context), nested_(nested) {}
 
   void OnParagraph(const xmlNode* p) override {
     ParagraphText t = inline_.Read(p);
@@ -96,8 +96,8 @@ int GridColumnCount(const xmlNode* tbl) {
 // top-left corner (the order they start in the file).
 class GridBuilder {
  public:
-  GridBuilder(const StyleSheet* styles, std::vector<const xmlNode*>* nested)
-      : styles_(styles), nested_(nested) {}
+  GridBuilder(const ReadContext& context, std::vector<const xmlNode*>* nested)
+      : context_(context), nested_(nested) {}
 
   void AddRow(const xmlNode* tr, int r) {
     const xmlNode* tr_pr = WChild(tr, "trPr");
@@ -110,7 +110,7 @@ class GridBuilder {
       const xmlNode* tc_pr = WChild(tc, "tcPr");
       const int span = std::clamp(WIntChild(tc_pr, "gridSpan", 1), 1,
                                   std::max(1, kMaxColumns - col));
-      CellReader text(styles_, nested_);
+      CellReader text(context_, nested_);
       VisitChildren(tc, &text);
 
       int index;
@@ -170,7 +170,7 @@ class GridBuilder {
     cell->has_text = true;
   }
 
-  const StyleSheet* styles_;
+  const ReadContext& context_;
   std::vector<const xmlNode*>* nested_;
   std::vector<Pending> cells_;
   std::map<int, int> open_;  // grid column -> cell covering it in the previous row
@@ -179,12 +179,12 @@ class GridBuilder {
 
 }  // namespace
 
-void AppendTable(const xmlNode* tbl, int nesting, const StyleSheet* styles,
+void AppendTable(const xmlNode* tbl, int nesting, const ReadContext& context,
                  std::vector<Block>* blocks) {
   std::vector<const xmlNode*> rows;
   CollectRows(tbl, &rows);
   std::vector<const xmlNode*> nested;
-  GridBuilder grid(styles, &nested);
+  GridBuilder grid(context, &nested);
   RawTable table;
   table.nesting = nesting;
   table.n_rows = static_cast<int>(rows.size());
@@ -199,7 +199,7 @@ void AppendTable(const xmlNode* tbl, int nesting, const StyleSheet* styles,
   }
   grid.Finish(&table);
   blocks->push_back(std::move(table));
-  for (const xmlNode* inner : nested) AppendTable(inner, nesting + 1, styles, blocks);
+  for (const xmlNode* inner : nested) AppendTable(inner, nesting + 1, context, blocks);
 }
 
 }  // namespace cnbudget::docx

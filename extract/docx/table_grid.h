@@ -14,14 +14,14 @@
 #include <vector>
 
 #include "core/layout.h"
-#include "extract/docx/styles.h"
+#include "extract/docx/paragraph_text.h"
 
 namespace cnbudget::docx {
 
 // Appends `tbl` as a RawTable with the given nesting depth, then every table
 // nested in its cells (nesting + 1, each followed by its own nested tables),
 // in document order. Nested tables' text is not part of the parent's cells.
-void AppendTable(const xmlNode* tbl, int nesting, const StyleSheet* styles,
+void AppendTable(const xmlNode* tbl, int nesting, const ReadContext& context,
                  std::vector<Block>* blocks);
 
 }  // namespace cnbudget::docx

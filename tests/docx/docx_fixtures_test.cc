@@ -38,7 +38,7 @@ TEST_P(DocxFixtureTest, BlocksMatchExpectation) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, DocxFixtureTest,
                          ::testing::Values("merges", "nested", "text_runs", "captions",
-                                           "renamed_part"));
+                                           "renamed_part", "numbered"));
 
 TEST(DocxExtractor, SampleBudgetHasCaptionedTables) {
   const std::string path = std::string(CNBUDGET_SOURCE_DIR) + "/fixtures/sample_budget.docx";

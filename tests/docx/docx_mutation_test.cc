@@ -82,7 +82,7 @@ TEST(DocxMutation, DamagedDocumentXmlIsRefusedOrRead) {
     for (int i = 0; i < kMutationsPerFixture; ++i) {
       std::vector<Block> blocks;
       const std::string damaged = Mutate(xml, &rng);
-      if (docx::ReadDocumentXml(damaged, "word/document.xml", nullptr, &blocks)) {
+      if (docx::ReadDocumentXml(damaged, "word/document.xml", docx::ReadContext{}, &blocks)) {
         ++refused;
       } else {
         ++read;
