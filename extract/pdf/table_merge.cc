@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace cnbudget::pdf {
 
@@ -24,6 +25,37 @@ std::vector<std::string> HeaderTexts(const RawTable& t, int header_rows) {
   return texts;
 }
 
+std::map<std::string, int> CharacterCounts(const std::vector<std::string>& texts) {
+  std::map<std::string, int> counts;
+  for (const std::string& t : texts)
+    for (size_t i = 0; i < t.size();) {
+      size_t n = 1;
+      unsigned char c = t[i];
+      if (c >= 0xF0) n = 4;
+      else if (c >= 0xE0) n = 3;
+      else if (c >= 0xC0) n = 2;
+      ++counts[t.substr(i, n)];
+      i += n;
+    }
+  return counts;
+}
+
+// True when the two sets of texts hold nearly the same characters
+// (Jaccard >= 0.9 over character multisets).
+bool SimilarCharacters(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::map<std::string, int> ca = CharacterCounts(a), cb = CharacterCounts(b);
+  int inter = 0, uni = 0;
+  for (const auto& [ch, n] : ca) {
+    auto it = cb.find(ch);
+    int m = it == cb.end() ? 0 : it->second;
+    inter += std::min(n, m);
+    uni += std::max(n, m);
+  }
+  for (const auto& [ch, m] : cb)
+    if (ca.find(ch) == ca.end()) uni += m;
+  return uni > 0 && inter * 10 >= uni * 9;
+}
+
 // Number of leading rows of `next` that repeat the open table's header.
 int RepeatedRows(const OpenTable& open, const PageTable& next) {
   int k = 0;
@@ -32,8 +64,10 @@ int RepeatedRows(const OpenTable& open, const PageTable& next) {
     if (row.empty() || row != open.first_rows[k]) break;
     ++k;
   }
+  // A repeated header read again on another page may come out a little
+  // differently (stacked vertical text): compare the characters it holds.
   if (next.header_rows > k && open.header_rows > 0 &&
-      HeaderTexts(next.table, next.header_rows) == open.header_texts) {
+      SimilarCharacters(HeaderTexts(next.table, next.header_rows), open.header_texts)) {
     k = next.header_rows;
   }
   return k;
