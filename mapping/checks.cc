@@ -10,9 +10,25 @@ namespace {
 
 bool Checked(const model::Table& t) { return t.standard && !t.standard->starts_with("performance."); }
 
-const model::Table* FirstOf(const model::Document& doc, const std::string& standard) {
-  for (const model::Table& t : doc.tables)
-    if (t.standard && *t.standard == standard) return &t;
+bool Is(const model::Table& t, const char* standard) { return t.standard && *t.standard == standard; }
+
+// The `b_standard` table that goes with the `a_standard` table at position
+// `a`: the first one after it and before the next `a_standard` table (a
+// document may hold the tables of several units, one set after the other);
+// with a single `a_standard` table, the first anywhere.
+const model::Table* PartnerOf(const model::Document& doc, size_t a, const char* a_standard,
+                              const char* b_standard) {
+  size_t end = doc.tables.size(), a_count = 0;
+  for (size_t i = 0; i < doc.tables.size(); ++i)
+    if (Is(doc.tables[i], a_standard)) {
+      ++a_count;
+      if (i > a && end == doc.tables.size()) end = i;
+    }
+  for (size_t i = a + 1; i < end; ++i)
+    if (Is(doc.tables[i], b_standard)) return &doc.tables[i];
+  if (a_count == 1)
+    for (const model::Table& t : doc.tables)
+      if (Is(t, b_standard)) return &t;
   return nullptr;
 }
 
@@ -36,28 +52,32 @@ const CrossTotal kCrossTotals[] = {
     {"final.summary", {"本年支出合计"}, true, "", "final.expenditure"},
 };
 
+void CompareTotals(model::Document& doc, const CrossTotal& x, const model::Table& a, const model::Table& b) {
+  std::vector<Issue> unused;
+  TableChecker ca(a, &unused), cb(b, &unused);
+  auto left = ca.PrintedTotal(x.a_rows, x.a_last_side, x.a_measure);
+  auto right = cb.PrintedTotal({}, false, "total");
+  // A blank total is "not filled in", not zero: nothing to compare.
+  if (!left || !right || left->empty || right->empty || left->value == right->value) return;
+  Issue i = MakeWarning("sum_mismatch", "same total across tables: table " + std::to_string(b.index) + " (" +
+                                            x.b_standard + ") total is " + right->value.ToString() + ", table " +
+                                            std::to_string(a.index) + " (" + x.a_standard + ") " + x.a_rows[0] +
+                                            " is " + left->value.ToString());
+  i.table = b.index;
+  i.r = right->r;
+  i.c = right->c;
+  i.expected = left->value.ToString();
+  i.found = right->value.ToString();
+  doc.issues.push_back(std::move(i));
+}
+
 void CheckAcrossTables(model::Document& doc) {
-  for (const CrossTotal& x : kCrossTotals) {
-    const model::Table* a = FirstOf(doc, x.a_standard);
-    const model::Table* b = FirstOf(doc, x.b_standard);
-    if (a == nullptr || b == nullptr) continue;
-    std::vector<Issue> unused;
-    TableChecker ca(*a, &unused), cb(*b, &unused);
-    auto left = ca.PrintedTotal(x.a_rows, x.a_last_side, x.a_measure);
-    auto right = cb.PrintedTotal({}, false, "total");
-    // A blank total is "not filled in", not zero: nothing to compare.
-    if (!left || !right || left->empty || right->empty || left->value == right->value) continue;
-    Issue i = MakeWarning("sum_mismatch", "same total across tables: table " + std::to_string(b->index) + " (" +
-                                              x.b_standard + ") total is " + right->value.ToString() + ", table " +
-                                              std::to_string(a->index) + " (" + x.a_standard + ") " + x.a_rows[0] +
-                                              " is " + left->value.ToString());
-    i.table = b->index;
-    i.r = right->r;
-    i.c = right->c;
-    i.expected = left->value.ToString();
-    i.found = right->value.ToString();
-    doc.issues.push_back(std::move(i));
-  }
+  for (const CrossTotal& x : kCrossTotals)
+    for (size_t a = 0; a < doc.tables.size(); ++a) {
+      if (!Is(doc.tables[a], x.a_standard)) continue;
+      if (const model::Table* b = PartnerOf(doc, a, x.a_standard, x.b_standard))
+        CompareTotals(doc, x, doc.tables[a], *b);
+    }
 }
 
 }  // namespace

@@ -280,3 +280,24 @@ TEST(Checks, AmbiguousBlameStaysAtTheTotal) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+// Two units' tables one set after the other: each summary is compared with
+// the expenditure table of its own set.
+TEST(Checks, CrossTableTotalsPairWithinEachSet) {
+  model::Table e1 = Expenditure({"12.50", "8.50", "4.00"});
+  model::Table e2 = Expenditure({"12.50", "8.50", "4.00"});
+  EXPECT_TRUE(Check({Summary("12.50", "12.50"), e1, Summary("12.50", "12.50"), e2}).empty());
+  std::vector<Issue> issues = Check({Summary("12.50", "12.50"), e1, Summary("12.50", "12.60"), e2});
+  bool across = false;
+  for (const Issue& i : issues) {
+    EXPECT_NE(i.table, 1) << i.message;  // the first set agrees
+    if (i.table == 3 && i.expected == "12.60" && i.found == "12.50") across = true;
+  }
+  EXPECT_TRUE(across);
+}
+
+}  // namespace
+}  // namespace cnbudget
