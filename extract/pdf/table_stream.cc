@@ -280,8 +280,9 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
     regions.push_back(std::move(r));
   }
   // Unruled tables: seeds are lines with amounts in two or more segments.
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (taken[i] || !IsStrong(lines[i])) continue;
+  for (size_t seed = 0; seed < lines.size(); ++seed) {
+    if (taken[seed] || !IsStrong(lines[seed])) continue;
+    size_t i = seed;  // first body line
     size_t end = GrowBody(lines, taken, i);
     // The upper part of a wrapped text centred on the first amount row.
     while (i > 0 && !taken[i - 1] && !IsStrong(lines[i - 1]) && !IsCaptionLine(lines[i - 1]) &&
@@ -311,7 +312,7 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
       taken[k] = true;
     }
     regions.push_back(std::move(r));
-    i = end - 1;
+    seed = end - 1;
   }
   AddEmptyTables(lines, &taken, &regions);
   AddTitledForms(lines, &taken, &regions);

@@ -116,6 +116,18 @@ TEST(StreamTest, EmptyTableUnderCaptionIsATable) {
   EXPECT_EQ(r.free_lines.size(), 3u);  // 表8, the 编制/单位 line, the note
 }
 
+// Regression: a lone amount row with a wrapped text just above it once made
+// the region search loop forever.
+TEST(StreamTest, LoneAmountRowUnderWrappedTextTerminates) {
+  PageBuilder b(1);
+  b.Text(60, 94.5, "其他一般公共");
+  b.Text(160, 100, "合计").RightText(260, 100, "5.00").RightText(360, 100, "5.00");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  EXPECT_TRUE(r.tables.empty());
+  EXPECT_EQ(r.free_lines.size(), 2u);
+}
+
 TEST(StreamTest, ParagraphsAreNotTables) {
   PageBuilder b(1);
   b.Text(50, 100, "一、部门主要职责").Text(50, 120, "本部门2023年预算收入1229.70万元。");
