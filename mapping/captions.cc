@@ -58,8 +58,10 @@ bool ParseNumberLine(std::string_view s, int* number, std::string* rest) {
   if (RE2::FullMatch(s, kTableN, &num, rest) || RE2::FullMatch(s, kPublicN, &num, rest)) {
     std::optional<int> n = ParseSmallNumber(num);
     if (!n) return false;
-    // "表格…" or a sentence starting with 表 is not a number line.
-    if (!rest->empty() && !LooksLikeTitle(*rest)) return false;
+    // "表格…" or a sentence starting with 表 is not a number line; the
+    // title after the number may be wrapped ("公开09表：…培训费" / "支出预算表").
+    if (!rest->empty() && !LooksLikeTitle(*rest) && (IsSentence(*rest) || CodePoints(*rest) > 40))
+      return false;
     *number = *n;
     return true;
   }
@@ -71,6 +73,22 @@ std::string StripEnumeration(std::string s) {
   static const RE2 re(R"(^(?:\(?[一二三四五六七八九十]+[)、.]|\d+[.、]))");
   RE2::Replace(&s, re, "");
   return s;
+}
+
+// True when `fragment`, printed right above the title line `bottom`, is the
+// first part of a wrapped title. A plain short line joins when it does not
+// change what the title identifies ("昌吉州政府办公室" + "收支总体情况表"); a
+// heading-like or longer line joins only when the bottom line alone names
+// nothing and the joined text does ("十一、一般公共预算“三公”经费…支出预" +
+// "算表"). A note such as "(无政府性基金支出)" above another title changes
+// its meaning and stays out.
+bool JoinsTitle(std::string_view fragment, const std::string& bottom) {
+  if (IsSentence(fragment) || CodePoints(fragment) > 40) return false;
+  std::optional<std::string> alone = StandardForTitle(bottom);
+  std::optional<std::string> joined = StandardForTitle(StripEnumeration(std::string(fragment)) + bottom);
+  if (!alone && joined) return true;
+  if (IsHeading(fragment) || Has(fragment, ":") || CodePoints(fragment) > 30) return false;
+  return !alone || joined == alone;
 }
 
 }  // namespace
@@ -119,7 +137,11 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
     if (ParseNumberLine(s, &number, &rest)) {
       if (cap.number) break;  // the number of something above
       cap.number = number;
-      if (!rest.empty() && title_parts.empty()) title_parts.push_back(rest);
+      if (!rest.empty()) {
+        if (title_parts.empty() && LooksLikeTitle(rest)) title_parts.push_back(rest);
+        else if (title_parts.size() == 1 && !LooksLikeTitle(rest))
+          title_parts.push_back(rest);  // "公开09表：…培训费" over "支出预算表"
+      }
       // 表N starts the caption, except where the template prints its number
       // under the title ("部门收支总表" / "公开01表"): then the title may sit
       // right above.
@@ -132,10 +154,9 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
       title_parts.push_back(StripEnumeration(s));
       continue;
     }
-    // A title wrapped over two lines: a short fragment right above it.
-    if (title_parts.size() == 1 && !title_closed && !IsSentence(s) && !IsHeading(s) &&
-        !Has(s, ":") && CodePoints(s) <= 30) {
-      title_parts.push_back(s);
+    // A title wrapped over two lines: a fragment right above it.
+    if (title_parts.size() == 1 && !title_closed && JoinsTitle(s, title_parts[0])) {
+      title_parts.push_back(StripEnumeration(s));
       title_closed = true;
       continue;
     }

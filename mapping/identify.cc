@@ -37,6 +37,13 @@ std::optional<std::string> FinalStandard(std::string_view t) {
 
 std::optional<std::string> BudgetStandard(std::string_view t) {
   if (Has(t, "三公")) return "budget.three_public";
+  // Tables of other templates that share key words with the standard ones:
+  // 政府采购 (procurement), 机关运行经费 (running costs), and the fiscal
+  // expenditure tables "财政拨款（基本）支出预算表" of older templates.
+  if (Has(t, "政府采购") || Has(t, "机关运行经费")) return std::nullopt;
+  if (Has(t, "财政拨款") && !Has(t, "收支") && !Has(t, "收入支出") && !Has(t, "三公") &&
+      !Has(t, "委托业务") && !Has(t, "政府性基金") && !Has(t, "国有资本"))
+    return std::nullopt;
   if (Has(t, "委托业务")) return "budget.entrusted";
   if (Has(t, "结转结余") || Has(t, "结转和结余")) return "budget.carryover";
   if (Has(t, "政府性基金")) return "budget.gov_fund";

@@ -108,7 +108,9 @@ void Identify(TableDraft& d, bool final_accounts) {
   }
   if (!cap.compiler) cap.compiler = in_rows.compiler;
   if (!cap.unit) cap.unit = in_rows.unit;
-  if (!d.standard && d.raw.n_rows >= 2)
+  // A printed title that names no standard table is a table of another
+  // template: only an untitled table is identified by its header.
+  if (!d.standard && !cap.title && d.raw.n_rows >= 2)
     d.standard = mapping::StandardForHeader(d.raw, final_accounts);
   d.header_rows = mapping::IsPerformance(d.standard)
                       ? 0
@@ -188,6 +190,9 @@ void MapLayout(const Layout& layout, model::Document& doc) {
     doc.tables.push_back(ToModel(d, index, &doc.issues));
   }
   doc.document.currency_unit = mapping::MostCommonUnit(doc.tables);
+  // No cover naming the unit (a file of tables only): the unit the tables
+  // name as their 编制单位.
+  if (!doc.document.unit) doc.document.unit = mapping::MostCommonCompiler(doc.tables);
   // A standard table whose caption names no unit uses the document's.
   for (model::Table& t : doc.tables)
     if (!t.unit && t.standard && !mapping::IsPerformance(t.standard))

@@ -26,7 +26,9 @@ bool CoverTitle(const std::vector<std::string>& squashed, std::string* title, si
     if (s.empty()) continue;
     if (++n > kCoverLines) break;
     bool sentence = Has(s, "。") || Has(s, "，") || CodePoints(s) > 40;
-    if (!sentence && (Has(s, "预算") || Has(s, "决算"))) {
+    // A table title ("收支预算总表") or a 表N line is no cover title.
+    bool table_line = EndsWith(s, "表") || StartsWith(s, "表");
+    if (!sentence && !table_line && (Has(s, "预算") || Has(s, "决算"))) {
       *title = s;
       *kind_line = i;
       if (!UnitFromTitle(s))
@@ -44,7 +46,7 @@ bool CoverTitle(const std::vector<std::string>& squashed, std::string* title, si
 
 // "预算主管部门：X", "单位名称：X" printed under the cover title.
 std::optional<std::string> NamedUnit(const std::string& s) {
-  static const RE2 re(R"(^(?:预算主管部门|主管部门|部门名称|单位名称|预算单位|部门)[:：](.{2,30})$)");
+  static const RE2 re(R"(^(?:预算主管部门|主管部门|部门名称|单位名称|预算单位|部门)[:：](.{2,30}?)(?:(?:金额)?单位[:：].*)?$)");
   std::string unit;
   if (RE2::FullMatch(s, re, &unit)) return unit;
   return std::nullopt;
@@ -143,15 +145,30 @@ model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines) {
   return meta;
 }
 
-std::optional<std::string> MostCommonUnit(const std::vector<model::Table>& tables) {
-  std::map<std::string, int> count;
-  for (const model::Table& t : tables)
-    if (t.unit) ++count[*t.unit];
+namespace {
+
+std::optional<std::string> MostCommon(const std::map<std::string, int>& count) {
   std::optional<std::string> best;
   int best_n = 0;
   for (const auto& [u, k] : count)
     if (k > best_n) best = u, best_n = k;
   return best;
+}
+
+}  // namespace
+
+std::optional<std::string> MostCommonCompiler(const std::vector<model::Table>& tables) {
+  std::map<std::string, int> count;
+  for (const model::Table& t : tables)
+    if (t.compiler) ++count[*t.compiler];
+  return MostCommon(count);
+}
+
+std::optional<std::string> MostCommonUnit(const std::vector<model::Table>& tables) {
+  std::map<std::string, int> count;
+  for (const model::Table& t : tables)
+    if (t.unit) ++count[*t.unit];
+  return MostCommon(count);
 }
 
 }  // namespace cnbudget::mapping

@@ -23,4 +23,7 @@ model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines);
 // The unit most tables use ("万元"/"元"), or nullopt when none has one.
 std::optional<std::string> MostCommonUnit(const std::vector<model::Table>& tables);
 
+// The 编制单位 most tables name, or nullopt.
+std::optional<std::string> MostCommonCompiler(const std::vector<model::Table>& tables);
+
 }  // namespace cnbudget::mapping

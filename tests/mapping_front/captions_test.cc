@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "mapping/captions.h"
+#include "mapping/identify.h"
+#include "mapping/text_match.h"
 
 namespace cnbudget::mapping {
 namespace {
@@ -141,6 +143,35 @@ TEST(Captions, HeaderLeftAsTextLines) {
   c = ReadCaptionAcrossHeaderLines({"表2", "部门收入总体情况表", "编制部门：某局单位：万元",
                                     "201 一般公共服务支出 963.77", "合计 1,229.70"});
   EXPECT_EQ(c.title, std::nullopt);
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Captions, WrappedTitlesJoinOnlyWhenTheyKeepTheirMeaning) {
+  Caption c = ReadCaption({"公开09表：一般公共预算“三公”经费、会议费、培训费", "支出预算表", "部门：某院单位：万元"});
+  EXPECT_EQ(c.number, 9);
+  EXPECT_EQ(c.title, "一般公共预算“三公”经费、会议费、培训费支出预算表");
+  c = ReadCaption({"十一、一般公共预算“三公”经费、会议费、培训费支出预", "算表", "部门：某院单位：万元"});
+  EXPECT_EQ(c.title, "一般公共预算“三公”经费、会议费、培训费支出预算表");
+  // A note under the previous table is not part of the next title.
+  c = ReadCaption({"(无政府性基金支出)", "一般公共预算支出预算表"});
+  EXPECT_EQ(c.title, "一般公共预算支出预算表");
+  // A section heading above a title stays out.
+  c = ReadCaption({"二、机构设置", "部门收支总体情况表"});
+  EXPECT_EQ(c.title, "部门收支总体情况表");
+}
+
+TEST(Identify, TablesOfOtherTemplatesStayUnknown) {
+  EXPECT_EQ(StandardForTitle(Squash("财政拨款支出预算表")), std::nullopt);
+  EXPECT_EQ(StandardForTitle(Squash("财政拨款基本支出预算表")), std::nullopt);
+  EXPECT_EQ(StandardForTitle(Squash("一般公共预算机关运行经费支出预算表")), std::nullopt);
+  EXPECT_EQ(StandardForTitle(Squash("政府采购支出预算表")), std::nullopt);
+  EXPECT_EQ(StandardForTitle(Squash("财政拨款政府性基金支出预算表")), "budget.gov_fund");
+  EXPECT_EQ(StandardForTitle(Squash("部门“三公”经费和机关运行经费预算表")), "budget.three_public");
 }
 
 }  // namespace

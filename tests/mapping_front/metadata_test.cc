@@ -90,3 +90,15 @@ TEST(Metadata, NamedUnitUnderTheCoverTitle) {
 
 }  // namespace
 }  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Metadata, TableTitlesAreNoCover) {
+  model::DocumentMeta m = ReadDocumentMeta({"表一", "收支预算总表", "部门：江苏省政协办公厅单位：万元"});
+  EXPECT_EQ(m.unit, std::nullopt);
+  EXPECT_EQ(m.kind, std::nullopt);
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
