@@ -107,9 +107,9 @@ class GridBuilder {
     std::vector<const xmlNode*> tcs;
     CollectCells(tr, &tcs);
     for (const xmlNode* tc : tcs) {
+      if (col >= kMaxColumns) break;  // a hostile row: cells past the cap are dropped
       const xmlNode* tc_pr = WChild(tc, "tcPr");
-      const int span = std::clamp(WIntChild(tc_pr, "gridSpan", 1), 1,
-                                  std::max(1, kMaxColumns - col));
+      const int span = std::clamp(WIntChild(tc_pr, "gridSpan", 1), 1, kMaxColumns - col);
       CellReader text(context_, nested_);
       VisitChildren(tc, &text);
 
@@ -130,7 +130,7 @@ class GridBuilder {
       AddText(text, &cells_[index]);
       for (int k = col; k < col + span; ++k) covering[k] = index;
       last_in_row = index;
-      col = std::min(col + span, kMaxColumns);
+      col += span;
     }
     col = std::min(col + WIntChild(tr_pr, "gridAfter", 0), kMaxColumns);
     width_ = std::max(width_, col);

@@ -95,5 +95,25 @@ TEST(DocxMutation, DamagedDocumentXmlIsRefusedOrRead) {
   EXPECT_GT(read, 0);
 }
 
+TEST(DocxMutation, HostileSpansStayInsideACappedGrid) {
+  const std::string xml =
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      "<w:body><w:tbl>"
+      "<w:tr><w:trPr><w:gridBefore w:val=\"5000\"/></w:trPr>"
+      "<w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr>"
+      "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"99999\"/></w:tcPr>"
+      "<w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc>"
+      "<w:tc><w:p><w:r><w:t>c</w:t></w:r></w:p></w:tc></w:tr>"
+      "</w:tbl></w:body></w:document>";
+  std::vector<Block> blocks;
+  ASSERT_FALSE(docx::ReadDocumentXml(xml, "word/document.xml", docx::ReadContext{}, &blocks));
+  ASSERT_EQ(blocks.size(), 1u);
+  const auto& table = std::get<RawTable>(blocks[0]);
+  EXPECT_LE(table.n_cols, 1024);
+  ASSERT_EQ(table.cells.size(), 1u);  // "a" and "c" fall beyond the cap
+  EXPECT_EQ(table.cells[0].raw, "b");
+  ExpectWellFormed(blocks);
+}
+
 }  // namespace
 }  // namespace cnbudget
