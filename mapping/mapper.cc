@@ -110,7 +110,7 @@ void Identify(TableDraft& d, bool final_accounts) {
   if (!cap.unit) cap.unit = in_rows.unit;
   // A printed title that names no standard table is a table of another
   // template: only an untitled table is identified by its header.
-  if (!d.standard && !cap.title && d.raw.n_rows >= 2)
+  if (!d.standard && !cap.title && d.raw.n_rows >= 2 && d.raw.nesting == 0)
     d.standard = mapping::StandardForHeader(d.raw, final_accounts);
   d.header_rows = mapping::IsPerformance(d.standard)
                       ? 0
@@ -161,6 +161,7 @@ void MapLayout(const Layout& layout, model::Document& doc) {
   bool final_accounts = doc.document.kind && *doc.document.kind == "final";
 
   std::vector<TableDraft> drafts;
+  int last_top = -1;               // the last top-level draft (continuations)
   std::vector<std::string> above;  // text lines since the previous table
   bool lines_between = false;      // any non-noise text since the previous table
   for (const Block& b : layout.blocks) {
@@ -170,16 +171,26 @@ void MapLayout(const Layout& layout, model::Document& doc) {
       continue;
     }
     const RawTable& raw = std::get<RawTable>(b);
+    if (raw.nesting > 0) {
+      // A table inside a cell: emitted as it is, with no caption of its own;
+      // the lines above belong to the next top-level table.
+      TableDraft d;
+      d.raw = raw;
+      Identify(d, final_accounts);
+      drafts.push_back(std::move(d));
+      continue;
+    }
     Caption cap = mapping::ReadCaptionAcrossHeaderLines(above);
-    int skip = drafts.empty() ? -1 : ContinuationSkip(drafts.back(), raw, cap, lines_between);
+    int skip = last_top < 0 ? -1 : ContinuationSkip(drafts[last_top], raw, cap, lines_between);
     if (skip >= 0) {
-      AppendRows(drafts.back().raw, raw, skip);
+      AppendRows(drafts[last_top].raw, raw, skip);
     } else {
       TableDraft d;
       d.raw = raw;
       d.caption = cap;
       Identify(d, final_accounts);
       drafts.push_back(std::move(d));
+      last_top = static_cast<int>(drafts.size()) - 1;
     }
     above.clear();
     lines_between = false;

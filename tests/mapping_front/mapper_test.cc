@@ -125,3 +125,22 @@ TEST(Mapper, PerformanceTablesWithOneTitleStaySeparate) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+TEST(Mapper, NestedTablesHaveNoCaptionAndDoNotBlockContinuations) {
+  Layout l;
+  RawTable inner = Grid({{"一级指标", "二级指标"}, {"产出指标", "数量指标"}});
+  inner.nesting = 1;
+  l.blocks = {Line("表3"), Line("部门支出总体情况表"), Expenditure(3), inner, Expenditure(4)};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 2u);
+  EXPECT_EQ(doc.tables[0].n_rows, 4);  // the repeated-header piece merged across the nested table
+  EXPECT_EQ(doc.tables[1].standard, std::nullopt);
+  EXPECT_EQ(doc.tables[1].title, std::nullopt);
+}
+
+}  // namespace
+}  // namespace cnbudget
