@@ -144,3 +144,45 @@ TEST(Mapper, NestedTablesHaveNoCaptionAndDoNotBlockContinuations) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+// Odd grids (cells outside the declared size, negative spans, invalid UTF-8,
+// empty tables) must map without crashing and keep every cell.
+TEST(Mapper, SurvivesMalformedGrids) {
+  unsigned seed = 12345;
+  auto next = [&seed]() { return (seed = seed * 1103515245u + 12345u) >> 16; };
+  const char* texts[] = {"合计", "1,229.70", "\xff\xfe", "表1", "类", "编制单位：", "", "—", "(3.50)", "一、"};
+  for (int round = 0; round < 200; ++round) {
+    Layout l;
+    int blocks = 1 + next() % 6;
+    size_t cells = 0;
+    for (int b = 0; b < blocks; ++b) {
+      if (next() % 2) {
+        l.blocks.push_back(Line(texts[next() % 10]));
+        continue;
+      }
+      RawTable t;
+      t.n_rows = static_cast<int>(next() % 6);
+      t.n_cols = static_cast<int>(next() % 5);
+      t.marked_header_rows = static_cast<int>(next() % 8);
+      t.nesting = static_cast<int>(next() % 2);
+      int n = static_cast<int>(next() % 12);
+      for (int k = 0; k < n; ++k)
+        t.cells.push_back(RawCell{static_cast<int>(next() % 9) - 1, static_cast<int>(next() % 7) - 1,
+                                  static_cast<int>(next() % 4) - 1, static_cast<int>(next() % 4) - 1,
+                                  texts[next() % 10]});
+      cells += t.cells.size();
+      l.blocks.push_back(std::move(t));
+    }
+    model::Document doc;
+    MapLayout(l, doc);
+    size_t out = 0;
+    for (const model::Table& t : doc.tables) out += t.cells.size();
+    EXPECT_GE(out, cells / 2);  // continuations may drop repeated header rows only
+  }
+}
+
+}  // namespace
+}  // namespace cnbudget
