@@ -26,6 +26,34 @@ bool LiesInGap(const std::vector<Band>& bands, const BBox& box) {
   return std::min(box.x0 - left, right - box.x1) >= 0.2 * gap;
 }
 
+// True when the box's centre lies in no band and it overlaps each band by
+// less than 30% of its width.
+bool OutsideBands(const std::vector<Band>& bands, const BBox& box) {
+  double cx = CenterX(box);
+  for (const Band& b : bands) {
+    if (cx >= b.x0 && cx <= b.x1) return false;
+    if (Overlap(box.x0, box.x1, b.x0, b.x1) >= 0.3 * Width(box)) return false;
+  }
+  return true;
+}
+
+// Adds one band per box (boxes overlapping each other make one band).
+void AddBands(const std::vector<BBox>& boxes, std::vector<Band>* bands) {
+  std::vector<Band> added;
+  for (const BBox& b : boxes) {
+    bool merged = false;
+    for (Band& o : added)
+      if (Overlap(o.x0, o.x1, b.x0, b.x1) > 0) {
+        o.x0 = std::min(o.x0, b.x0);
+        o.x1 = std::max(o.x1, b.x1);
+        merged = true;
+      }
+    if (!merged) added.push_back(Band{b.x0, b.x1});
+  }
+  bands->insert(bands->end(), added.begin(), added.end());
+  std::sort(bands->begin(), bands->end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
+}
+
 // Adds one band per cluster of boxes (overlapping in x) that cover no band.
 void AddOrphanBands(const std::vector<BBox>& boxes, std::vector<Band>* bands) {
   std::vector<Band> orphans;
@@ -257,7 +285,7 @@ int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ru
                      int page, std::vector<Band>* bands, std::vector<RawCell>* cells) {
   // Lowest header texts (nothing below them) lying in a gap are the
   // headers of columns without values.
-  std::vector<BBox> all, leaves;
+  std::vector<BBox> all, leaves, narrow_columns;
   for (const VisualLine& line : header)
     for (const Piece& p : line.pieces) all.push_back(p.box);
   for (const BBox& a : all) {
@@ -266,9 +294,24 @@ int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ru
       double narrower = std::min(Width(a), Width(b));
       if (b.y0 > a.y1 - 1 && Overlap(a.x0, a.x1, b.x0, b.x1) > 0.3 * narrower) covered = true;
     }
-    if (!covered) leaves.push_back(a);
+    if (covered) continue;
+    // The foot of a stack of short lines (text wrapped in a narrow column)
+    // marks a column of its own even when a wide amount of the
+    // neighbouring column reaches under it.
+    int stacked = 0;
+    for (const BBox& b : all) {
+      double fs = std::max(1.0, Height(a));
+      if (b.y1 <= a.y0 + 1 && a.y0 - b.y1 < 4 * fs &&
+          Overlap(a.x0, a.x1, b.x0, b.x1) > 0.7 * std::min(Width(a), Width(b)) &&
+          Width(b) < 1.6 * Width(a) + 1) {
+        ++stacked;
+      }
+    }
+    leaves.push_back(a);
+    if (stacked >= 2 && OutsideBands(*bands, a)) narrow_columns.push_back(a);
   }
   AddOrphanBands(leaves, bands);
+  AddBands(narrow_columns, bands);
   std::vector<Block> segs;
   for (const VisualLine& line : header)
     for (const Piece& p : line.pieces) {
