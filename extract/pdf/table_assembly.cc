@@ -59,6 +59,9 @@ void DocumentAssembler::AddPage(const PageContent& page) {
   for (size_t i = start; i < items.size(); ++i) {
     if (auto* t = std::get_if<PageTable>(&items[i].content)) {
       if (i + 1 == last_content) open_ = Remember(*t);
+      // Header rows found from the layout (unruled tables) are a hint for the
+      // mapper, like DOCX repeated header rows.
+      t->table.marked_header_rows = t->header_rows;
       blocks.push_back(std::move(t->table));
     } else {
       blocks.push_back(std::get<TextLine>(std::move(items[i].content)));
