@@ -198,6 +198,7 @@ Caption ReadCaptionRows(const RawTable& t, int* rows_used) {
     if (it == rows.end()) break;
     bool caption_row = true;
     bool any = false;
+    std::string rest;
     for (const RawCell* c : it->second) {
       std::string s = Squash(c->raw);
       if (s.empty()) continue;
@@ -209,15 +210,11 @@ Caption ReadCaptionRows(const RawTable& t, int* rows_used) {
         cap.unit = u;
       } else if (IsYearLine(s)) {
         // "(2023年度)" under a title
-      } else if (r == 0 && it->second.size() == 1 && LooksLikeTitle(s)) {
-        int number = 0;
-        std::string rest;
-        if (ParseNumberLine(s, &number, &rest)) {
-          cap.number = number;
-          if (!rest.empty()) cap.title = rest;
-        } else {
-          cap.title = StripEnumeration(s);
-        }
+      } else if (int number = 0; r <= 1 && !cap.number && ParseNumberLine(s, &number, &rest)) {
+        cap.number = number;  // "表1" or "表1 部门收支总表" in a cell
+        if (!rest.empty() && LooksLikeTitle(rest)) cap.title = rest;
+      } else if (r <= 1 && !cap.title && LooksLikeTitle(s)) {
+        cap.title = StripEnumeration(s);
       } else {
         caption_row = false;
       }
