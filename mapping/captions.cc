@@ -93,6 +93,8 @@ bool JoinsTitle(std::string_view fragment, const std::string& bottom) {
 
 }  // namespace
 
+bool IsPageNoise(std::string_view squashed) { return IsNoise(squashed); }
+
 std::optional<std::string> CompilerOfLine(std::string_view s) {
   std::string who;
   if (!RE2::FullMatch(s, CompilerRe(), &who)) return std::nullopt;

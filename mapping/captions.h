@@ -36,6 +36,9 @@ Caption ReadCaptionAcrossHeaderLines(const std::vector<std::string>& lines_above
 // caption and, in *rows_used, how many leading rows hold only caption text.
 Caption ReadCaptionRows(const RawTable& t, int* rows_used);
 
+// True for squashed page furniture: page numbers ("-5-", "第5页", "5/20").
+bool IsPageNoise(std::string_view squashed);
+
 // Parses "编制单位：X 单位：万元" style lines; exposed for tests and metadata.
 std::optional<std::string> CompilerOfLine(std::string_view squashed);
 std::optional<std::string> UnitOfLine(std::string_view squashed);

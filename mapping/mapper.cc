@@ -93,6 +93,23 @@ int ContinuationSkip(const TableDraft& prev, const RawTable& next, const Caption
   return -1;
 }
 
+// Running headers and footers: short lines printed on at least three
+// pages that are neither captions nor titles. Between two pieces of a table
+// they do not separate the pieces.
+std::set<std::string> RunningLines(const Layout& layout) {
+  std::map<std::string, std::set<int>> pages;
+  for (const Block& b : layout.blocks)
+    if (const auto* line = std::get_if<TextLine>(&b); line && line->page > 0)
+      pages[mapping::Squash(line->text)].insert(line->page);
+  std::set<std::string> out;
+  for (const auto& [s, on] : pages) {
+    if (on.size() < 3 || s.empty() || mapping::CodePoints(s) > 40) continue;
+    if (mapping::LooksLikeTitle(s) || mapping::CompilerOfLine(s) || mapping::UnitOfLine(s)) continue;
+    out.insert(s);
+  }
+  return out;
+}
+
 void Identify(TableDraft& d, bool final_accounts) {
   int caption_rows = 0;
   Caption in_rows = mapping::ReadCaptionRows(d.raw, &caption_rows);
@@ -160,6 +177,7 @@ void MapLayout(const Layout& layout, model::Document& doc) {
   doc.document = mapping::ReadDocumentMeta(all_lines);
   bool final_accounts = doc.document.kind && *doc.document.kind == "final";
 
+  std::set<std::string> running = RunningLines(layout);
   std::vector<TableDraft> drafts;
   int last_top = -1;               // the last top-level draft (continuations)
   std::vector<std::string> above;  // text lines since the previous table
@@ -167,7 +185,8 @@ void MapLayout(const Layout& layout, model::Document& doc) {
   for (const Block& b : layout.blocks) {
     if (const auto* line = std::get_if<TextLine>(&b)) {
       above.push_back(line->text);
-      if (!mapping::Squash(line->text).empty()) lines_between = true;
+      std::string s = mapping::Squash(line->text);
+      if (!s.empty() && !mapping::IsPageNoise(s) && !running.count(s)) lines_between = true;
       continue;
     }
     const RawTable& raw = std::get<RawTable>(b);

@@ -186,3 +186,29 @@ TEST(Mapper, SurvivesMalformedGrids) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+TextLine PageLine(std::string s, int page) {
+  TextLine l;
+  l.text = std::move(s);
+  l.page = page;
+  return l;
+}
+
+TEST(Mapper, PageFurnitureDoesNotSeparateTablePieces) {
+  RawTable data = Grid({{"", "", "", "一般公共服务支出", "1.00", "1.00", ""}}, 4);
+  Layout l;
+  l.blocks = {PageLine("某局2024年部门预算", 2), PageLine("表3", 3), PageLine("部门支出总体情况表", 3),
+              Expenditure(3), PageLine("- 3 -", 3), PageLine("某局2024年部门预算", 4), data,
+              PageLine("某局2024年部门预算", 5)};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].n_rows, 4);
+  EXPECT_EQ(doc.tables[0].pages, std::make_pair(3, 4));
+}
+
+}  // namespace
+}  // namespace cnbudget
