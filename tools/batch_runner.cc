@@ -20,6 +20,7 @@
 #include "tools/batch_progress.h"
 #include "tools/batch_walker.h"
 #include "tools/batch_worker.h"
+#include "tools/json_writer.h"
 #include "tools/pipeline.h"
 
 namespace cnbudget {
@@ -81,6 +82,8 @@ class Batch {
   // duplicate) or starts a worker. Returns false on a fatal database error.
   bool Dispatch(const BatchInput& input);
   bool Finish(const WorkerResult& result);
+  void WriteFailureJson(const Pending& pending, const std::string& code,
+                        const std::string& message);
   bool Record(const store::ConversionRun& run, const nlohmann::json* doc,
               const std::string& code, const std::string& message);
   std::string OutputPathFor(const BatchInput& input, std::size_t id);
@@ -185,6 +188,19 @@ bool Batch::Dispatch(const BatchInput& input) {
   return true;
 }
 
+// In --json-dir every input gets an answer, also when its worker left none:
+// the canonical error document (no tables, one error issue).
+void Batch::WriteFailureJson(const Pending& pending, const std::string& code,
+                             const std::string& message) {
+  model::Document doc;
+  doc.source.path = pending.run.path;
+  doc.source.sha256 = pending.run.sha256;
+  doc.source.bytes = pending.run.bytes;
+  doc.issues.push_back(MakeError(code, message));
+  std::string ignored;  // the database row is the record; this file is a convenience
+  WriteJsonFile(doc, pending.json_path, &ignored);
+}
+
 bool Batch::Finish(const WorkerResult& result) {
   auto it = pending_.find(result.id);
   if (it == pending_.end()) return true;
@@ -232,7 +248,11 @@ bool Batch::Finish(const WorkerResult& result) {
   // A crash's last words often say why (an assertion, an abort message).
   const bool quote_stderr = code == "worker_crashed" || code == "worker_failed";
   if (quote_stderr && !stderr_tail.empty()) message += ": " + stderr_tail;
-  if (options_.json_dir.empty() || !have_doc) fs::remove(pending.json_path, ec);
+  if (options_.json_dir.empty()) {
+    fs::remove(pending.json_path, ec);
+  } else if (!have_doc) {
+    WriteFailureJson(pending, code, message);
+  }
   return Record(pending.run, have_doc ? &doc : nullptr, code, message);
 }
 

@@ -60,7 +60,10 @@ std::vector<std::string> ConvertArgs(const MixedFolder& f, std::vector<std::stri
 
 TEST(BatchCliTest, RecordsEveryInputOnceWithItsFailureReason) {
   const MixedFolder f = MakeMixedFolder("mixed");
-  EXPECT_EQ(RunCnbudget(ConvertArgs(f), kHook, f.log), kSomeFailed) << ReadFile(f.log);
+  const fs::path json = f.dir.parent_path() / "json";
+  EXPECT_EQ(RunCnbudget(ConvertArgs(f, {"--json-dir", json.string()}), kHook, f.log),
+            kSomeFailed)
+      << ReadFile(f.log);
 
   EXPECT_EQ(One(f.db, "SELECT count(*), count(DISTINCT sha256) FROM documents"),
             std::to_string(f.documents) + "|" + std::to_string(f.documents));
@@ -87,6 +90,11 @@ TEST(BatchCliTest, RecordsEveryInputOnceWithItsFailureReason) {
   EXPECT_NE(log.find("worker_crashed 1"), std::string::npos) << log;
   EXPECT_NE(log.find("timeout 1"), std::string::npos) << log;
   EXPECT_EQ(One(f.db, "PRAGMA integrity_check"), "ok");
+  // --json-dir mirrors the folder, with an answer also for a crashed worker.
+  EXPECT_NE(ReadFile(json / "good" / "minimal.docx.json").find("\"schema\""), std::string::npos);
+  EXPECT_NE(ReadFile(json / "hooks" / "crash_me.pdf.json").find("worker_crashed"),
+            std::string::npos);
+  EXPECT_FALSE(fs::exists(json / "notes.txt.json"));
 }
 
 TEST(BatchCliTest, ResumeSkipsDoneDocumentsAndNoResumeDoesNotDuplicate) {
