@@ -223,6 +223,16 @@ void MapLayout(const Layout& layout, model::Document& doc) {
   // No cover naming the unit (a file of tables only): the unit the tables
   // name as their 编制单位.
   if (!doc.document.unit) doc.document.unit = mapping::MostCommonCompiler(doc.tables);
+  // Nor a cover naming the kind: the printed titles do (预算 / 决算 tables).
+  if (!doc.document.kind) {
+    int budget = 0, final = 0;
+    for (const model::Table& t : doc.tables) {
+      if (!t.standard) continue;
+      budget += t.standard->rfind("budget.", 0) == 0;
+      final += t.standard->rfind("final.", 0) == 0;
+    }
+    if (budget != final) doc.document.kind = budget > final ? "budget" : "final";
+  }
   // A standard table whose caption names no unit uses the document's.
   for (model::Table& t : doc.tables)
     if (!t.unit && t.standard && !mapping::IsPerformance(t.standard))

@@ -13,11 +13,19 @@ namespace {
 // How many non-blank lines at the start of a document form its cover.
 constexpr int kCoverLines = 8;
 
-// The cover's title: the first line naming the document kind (预算/决算),
-// with the line above it when the kind line carries no unit name of its own
-// ("昌吉州政府办公室" + "2023年部门预算公开").
-std::optional<std::string> UnitFromTitle(const std::string& title);
+std::optional<std::string> DateOfLine(const std::string& s) {
+  static const RE2 re(R"(^(\d{4})年(\d{1,2})月(\d{1,2})日$)");
+  int y = 0, m = 0, d = 0;
+  if (!RE2::FullMatch(s, re, &y, &m, &d)) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return std::string(buf);
+}
 
+// The cover's title: the first line naming the document kind (预算/决算),
+// with up to three short lines right above it, a name wrapped over lines
+// ("昌吉州政府办公室" + "2023年部门预算公开", "2018年度江苏省高级" + "人民法院预算公开").
 bool CoverTitle(const std::vector<std::string>& squashed, std::string* title, size_t* kind_line) {
   int n = 0;
   std::vector<std::string> before;  // short lines right above, a name wrapped over lines
@@ -25,18 +33,19 @@ bool CoverTitle(const std::vector<std::string>& squashed, std::string* title, si
     const std::string& s = squashed[i];
     if (s.empty()) continue;
     if (++n > kCoverLines) break;
-    bool sentence = Has(s, "。") || Has(s, "，") || CodePoints(s) > 40;
+    if (Has(s, "目录")) break;  // the cover is over; the contents list part titles
+    static const RE2 kHeading(R"(^(?:第.{1,3}部分|\(?[一二三四五六七八九十]+[)、.]|\d+[.、]))");
+    bool sentence = Has(s, "。") || Has(s, "，") || CodePoints(s) > 40 || RE2::PartialMatch(s, kHeading);
     // A table title ("收支预算总表") or a 表N line is no cover title.
     bool table_line = EndsWith(s, "表") || StartsWith(s, "表");
     if (!sentence && !table_line && (Has(s, "预算") || Has(s, "决算"))) {
       *title = s;
       *kind_line = i;
-      if (!UnitFromTitle(s))
-        for (auto it = before.rbegin(); it != before.rend(); ++it) *title = *it + *title;
+      for (auto it = before.rbegin(); it != before.rend(); ++it) *title = *it + *title;
       return true;
     }
-    bool short_line = !sentence && CodePoints(s) <= 20 && !Has(s, ":") && !Has(s, "目录") &&
-                      !StartsWith(s, "附件");
+    bool short_line = !sentence && CodePoints(s) <= 20 && !Has(s, ":") && !StartsWith(s, "附件") &&
+                      !DateOfLine(s);
     if (!short_line) before.clear();
     else before.push_back(s);
     if (before.size() > 3) before.erase(before.begin());
@@ -66,15 +75,6 @@ std::optional<std::string> UnitFromTitle(const std::string& title) {
   return unit;
 }
 
-std::optional<std::string> DateOfLine(const std::string& s) {
-  static const RE2 re(R"(^(\d{4})年(\d{1,2})月(\d{1,2})日$)");
-  int y = 0, m = 0, d = 0;
-  if (!RE2::FullMatch(s, re, &y, &m, &d)) return std::nullopt;
-  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return std::string(buf);
-}
 
 // Fallback for documents without a cover: the part headings name the unit
 // ("第一部分 昌吉州政府办公室概况") and the year and kind ("第二部分 2023年

@@ -212,3 +212,21 @@ TEST(Mapper, PageFurnitureDoesNotSeparateTablePieces) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+TEST(Mapper, FileOfTablesOnlyTakesUnitAndKindFromTheTables) {
+  Layout l;
+  l.blocks = {Line("表三"), Line("支出预算总表"), Line("部门：江苏省某厅单位：万元"), Expenditure(0)};
+  model::Document doc;
+  MapLayout(l, doc);
+  EXPECT_EQ(doc.document.unit, "江苏省某厅");
+  EXPECT_EQ(doc.document.kind, "budget");
+  EXPECT_EQ(doc.document.year, std::nullopt);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].pages, std::nullopt);
+}
+
+}  // namespace
+}  // namespace cnbudget

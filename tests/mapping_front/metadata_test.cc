@@ -102,3 +102,30 @@ TEST(Metadata, TableTitlesAreNoCover) {
 
 }  // namespace
 }  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Metadata, ContentsAndHeadingsAreNoCover) {
+  model::DocumentMeta m = ReadDocumentMeta({"目录", "第一部分部门概况", "二、部门机构设置及预算单位构成情况",
+                                            "第二部分2019年度部门预算表"});
+  EXPECT_EQ(m.unit, std::nullopt);
+  EXPECT_EQ(m.year, 2019);
+  EXPECT_EQ(m.kind, "budget");
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Metadata, NameSplitAcrossTheKindLine) {
+  model::DocumentMeta m = ReadDocumentMeta({"2018年度江苏省高级", "人民法院预算公开", "2018年2月24日", "目录"});
+  EXPECT_EQ(m.unit, "江苏省高级人民法院");
+  EXPECT_EQ(m.year, 2018);
+  EXPECT_EQ(m.published, "2018-02-24");
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
