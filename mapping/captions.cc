@@ -68,6 +68,13 @@ bool ParseNumberLine(std::string_view s, int* number, std::string* rest) {
   return false;
 }
 
+// Drops a trailing continuation mark ("(续)", "(续表)", "续表"); true if
+// there was one.
+bool StripContinuation(std::string* s) {
+  static const RE2 re(R"((?:\(续表?\)|续表?)$)");
+  return RE2::Replace(s, re, "");
+}
+
 // Drops an enumeration prefix: "一、部门收支总体情况表" -> "部门收支总体情况表".
 std::string StripEnumeration(std::string s) {
   static const RE2 re(R"(^(?:\(?[一二三四五六七八九十]+[)、.]|\d+[.、]))");
@@ -139,6 +146,7 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
     if (ParseNumberLine(s, &number, &rest)) {
       if (cap.number) break;  // the number of something above
       cap.number = number;
+      if (StripContinuation(&rest)) cap.continued = true;  // "表1（续）"
       if (!rest.empty()) {
         if (title_parts.empty() && LooksLikeTitle(rest)) title_parts.push_back(rest);
         else if (title_parts.size() == 1 && !LooksLikeTitle(rest))
@@ -153,6 +161,7 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
     }
     if (LooksLikeTitle(s) && !EndsWith(s, "空表")) {
       if (!title_parts.empty()) break;  // another title (a table of contents, the previous caption)
+      if (StripContinuation(&s)) cap.continued = true;  // "部门收支总体情况表（续）"
       title_parts.push_back(StripEnumeration(s));
       continue;
     }

@@ -86,9 +86,12 @@ int ContinuationSkip(const TableDraft& prev, const RawTable& next, const Caption
   bool same_caption = cap.title && cap.title == prev.caption.title && prev.standard &&
                       cap.number == prev.caption.number;
   if (same_caption) return RepeatsHeader(prev, next) ? prev.header_rows - prev.caption_rows : 0;
+  // "续表" / "表1（续）": the previous table goes on (same number if any).
+  bool marked = cap.continued && (!cap.number || cap.number == prev.caption.number) &&
+                (!cap.title || cap.title == prev.caption.title);
+  if (marked) return RepeatsHeader(prev, next) ? prev.header_rows - prev.caption_rows : 0;
   if (cap.number || cap.title) return -1;
   if (RepeatsHeader(prev, next)) return prev.header_rows - prev.caption_rows;
-  if (cap.continued) return 0;
   if (!lines_between && prev.standard && mapping::CountHeaderRows(next, 0) == 0) return 0;
   return -1;
 }

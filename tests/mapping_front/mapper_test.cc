@@ -230,3 +230,27 @@ TEST(Mapper, FileOfTablesOnlyTakesUnitAndKindFromTheTables) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+TEST(Mapper, ContinuationMarkedInTheCaption) {
+  for (const char* mark : {"表3（续）", "部门支出总体情况表（续）", "续表"}) {
+    Layout l;
+    l.blocks = {Line("表3"), Line("部门支出总体情况表"), Expenditure(3), Line(mark), Expenditure(4)};
+    model::Document doc;
+    MapLayout(l, doc);
+    ASSERT_EQ(doc.tables.size(), 1u) << mark;
+    EXPECT_EQ(doc.tables[0].n_rows, 4) << mark;
+    EXPECT_EQ(doc.tables[0].title, "部门支出总体情况表") << mark;
+  }
+  // Another number is another table.
+  Layout l;
+  l.blocks = {Line("表3"), Line("部门支出总体情况表"), Expenditure(3), Line("表5（续）"), Expenditure(4)};
+  model::Document doc;
+  MapLayout(l, doc);
+  EXPECT_EQ(doc.tables.size(), 2u);
+}
+
+}  // namespace
+}  // namespace cnbudget
