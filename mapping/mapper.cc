@@ -118,14 +118,18 @@ void Identify(TableDraft& d, bool final_accounts) {
   Caption in_rows = mapping::ReadCaptionRows(d.raw, &caption_rows);
   d.caption_rows = caption_rows;
   Caption& cap = d.caption;
-  if (cap.title) d.standard = mapping::StandardForTitle(*cap.title);
-  if (!d.standard && in_rows.title) {
-    d.standard = mapping::StandardForTitle(*in_rows.title);
-    if (d.standard || !cap.title) {
-      cap.title = in_rows.title;
-      if (in_rows.number) cap.number = in_rows.number;
-    }
+  // A title printed inside the grid belongs to it for sure; the lines above
+  // might be something else (a contents list right before the table).
+  std::optional<std::string> in_grid =
+      in_rows.title ? mapping::StandardForTitle(*in_rows.title) : std::nullopt;
+  if (in_grid || (in_rows.title && !cap.title)) {
+    d.standard = in_grid;
+    cap.title = in_rows.title;
+    if (in_rows.number) cap.number = in_rows.number;
+  } else if (cap.title) {
+    d.standard = mapping::StandardForTitle(*cap.title);
   }
+  if (!cap.number) cap.number = in_rows.number;
   if (!cap.compiler) cap.compiler = in_rows.compiler;
   if (!cap.unit) cap.unit = in_rows.unit;
   // A printed title that names no standard table is a table of another

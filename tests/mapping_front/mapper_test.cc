@@ -254,3 +254,24 @@ TEST(Mapper, ContinuationMarkedInTheCaption) {
 
 }  // namespace
 }  // namespace cnbudget
+
+namespace cnbudget {
+namespace {
+
+TEST(Mapper, TitleInsideTheGridWinsOverAContentsLineAbove) {
+  Layout l;
+  RawTable t = Grid({{"部门收支总体情况表"}, {"收入", "", "支出", ""}, {"项目", "预算数", "项目", "预算数"},
+                     {"一、本年收入", "1.00", "201一般公共服务支出", "1.00"}});
+  t.cells[0].cs = 4;
+  t.n_cols = 4;
+  l.blocks = {Line("目录"), Line("一、部门收支总体情况表"), Line("十二、上年结转结余情况表"), t};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].standard, "budget.summary");
+  EXPECT_EQ(doc.tables[0].title, "部门收支总体情况表");
+  EXPECT_EQ(doc.tables[0].header_rows, 3);
+}
+
+}  // namespace
+}  // namespace cnbudget
