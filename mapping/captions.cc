@@ -121,6 +121,7 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
   Caption cap;
   std::vector<std::string> title_parts;  // nearest first
   bool title_closed = false;             // no more lines may join the title
+  bool list_of_titles = false;
   int seen = 0;
   for (auto it = lines_above.rbegin(); it != lines_above.rend() && seen < kMaxCaptionLines; ++it) {
     std::string s = Squash(*it);
@@ -160,7 +161,13 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
       continue;
     }
     if (LooksLikeTitle(s) && !EndsWith(s, "空表")) {
-      if (!title_parts.empty()) break;  // another title (a table of contents, the previous caption)
+      if (!title_parts.empty()) {
+        // Another title: the previous caption, or a list of titles (a table
+        // of contents) when it names a standard table too and nothing else
+        // (表N, 编制单位, 单位) makes the nearest one a caption.
+        list_of_titles = !cap.number && !cap.compiler && !cap.unit && StandardForTitle(s);
+        break;
+      }
       if (StripContinuation(&s)) cap.continued = true;  // "部门收支总体情况表（续）"
       title_parts.push_back(StripEnumeration(s));
       continue;
@@ -173,7 +180,7 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
     }
     break;  // narrative text: the caption ends here
   }
-  if (!title_parts.empty()) {
+  if (!title_parts.empty() && !list_of_titles) {
     std::string t;
     for (auto it = title_parts.rbegin(); it != title_parts.rend(); ++it) t += *it;
     cap.title = t;

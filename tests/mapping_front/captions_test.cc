@@ -64,9 +64,15 @@ TEST(Captions, TableOfContentsDoesNotLendTitles) {
                            "第三部分 情况说明", "按照全口径预算的原则，所有收入和支出均纳入预算管理。"});
   EXPECT_EQ(c.title, std::nullopt);
   EXPECT_EQ(c.number, std::nullopt);
-  // Two titles in a row: only the nearest one is the caption.
+  // Titles listed right above a table: a contents list, no caption.
   c = ReadCaption({"九、国有资本经营预算支出情况表", "十、财政拨款“三公”经费支出情况表"});
+  EXPECT_EQ(c.title, std::nullopt);
+  // A caption with its 编制单位 line under the previous title is a caption.
+  c = ReadCaption({"九、国有资本经营预算支出情况表", "十、财政拨款“三公”经费支出情况表", "编制单位：某局"});
   EXPECT_EQ(c.title, "财政拨款“三公”经费支出情况表");
+  // A part heading above a title is no list.
+  c = ReadCaption({"第二部分 部门预算公开表", "部门收支总体情况表"});
+  EXPECT_EQ(c.title, "部门收支总体情况表");
 }
 
 TEST(Captions, EmptyTableSentenceIsNotATitle) {
