@@ -54,8 +54,11 @@ bool IsSentence(std::string_view s) {
 bool ParseNumberLine(std::string_view s, int* number, std::string* rest) {
   static const RE2 kTableN(R"(^附?表([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:[-—–－.][0-9]{1,2})?[.、:：]?(.*)$)");
   static const RE2 kPublicN(R"(^.{0,12}?(?:公开|预算|决算)([0-9]{1,3})(?:-[0-9]{1,2})?表[.、:：]?(.*)$)");
+  static const RE2 kPublicTableN(
+      R"(^(?:公开|预算|决算)表([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:-[0-9]{1,2})?[.、:：]?(.*)$)");
   std::string num;
-  if (RE2::FullMatch(s, kTableN, &num, rest) || RE2::FullMatch(s, kPublicN, &num, rest)) {
+  if (RE2::FullMatch(s, kTableN, &num, rest) || RE2::FullMatch(s, kPublicN, &num, rest) ||
+      RE2::FullMatch(s, kPublicTableN, &num, rest)) {
     std::optional<int> n = ParseSmallNumber(num);
     if (!n) return false;
     // "表格…" or a sentence starting with 表 is not a number line; the

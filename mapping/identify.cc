@@ -11,9 +11,9 @@ namespace cnbudget::mapping {
 namespace {
 
 // Strips trailing annotations that follow a title: "(续)", "(续表)",
-// "(2023年)", "(2023年度)", "(一)".
+// "(2023年)", "(2023年度)", "(一)", "(功能科目)".
 std::string StripTitleTail(std::string_view s) {
-  static const RE2 kTail(R"(^(.*?表)(?:\((?:续表?|\d{4}年度?|[一二三四五六七八九十]+)\)|续表?|\d{4}年度?)*$)");
+  static const RE2 kTail(R"(^(.*?表)(?:\([^()]{1,10}\)|续表?|\d{4}年度?)*$)");
   std::string head;
   if (RE2::FullMatch(s, kTail, &head)) return head;
   return std::string(s);

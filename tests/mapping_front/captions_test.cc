@@ -209,3 +209,18 @@ TEST(Captions, NumberTitleAndUnitCellsInTheFirstRows) {
 
 }  // namespace
 }  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Captions, PublicTableNumberAndSubjectTail) {
+  Caption c = ReadCaption({"财政拨款支出预算表（功能科目）", "公开表五", "部门：某厅单位：万元"});
+  EXPECT_EQ(c.number, 5);
+  EXPECT_EQ(c.title, "财政拨款支出预算表(功能科目)");
+  c = ReadCaption({"一般公共预算支出预算表（功能科目）", "公开表七"});
+  EXPECT_EQ(c.number, 7);
+  EXPECT_EQ(StandardForTitle(*c.title), "budget.general_public");
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
