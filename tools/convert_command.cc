@@ -2,9 +2,11 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "tools/batch_runner.h"
 #include "tools/batch_worker.h"
@@ -40,6 +42,8 @@ void AddWorker(CLI::App& app, std::vector<Subcommand>* commands) {
 
 void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
   auto options = std::make_shared<BatchOptions>();
+  // One worker per core: conversion is CPU-bound and the parent mostly waits.
+  options->jobs = std::max(1u, std::thread::hardware_concurrency());
   auto no_resume = std::make_shared<bool>(false);
   CLI::App* convert = app.add_subcommand(
       "convert", "Convert files and folders (PDF, DOCX) into an SQLite database");
