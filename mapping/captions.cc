@@ -134,15 +134,18 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
       cap.continued = true;
       continue;
     }
+    // 编制单位 / 单位 lines usually sit under the title, sometimes above it
+    // ("表1" / "编制单位：X" / title); either way they end a wrapped title.
     if (auto who = CompilerOfLine(s)) {
-      if (!title_parts.empty()) break;  // belongs to something above the title
-      if (!cap.compiler) cap.compiler = who;
+      if (cap.compiler) break;  // a second one belongs to something else
+      cap.compiler = who;
       if (!cap.unit) cap.unit = UnitOfLine(s);
+      if (!title_parts.empty()) title_closed = true;
       continue;
     }
     if (auto u = UnitOfLine(s); u && CodePoints(s) <= 20) {
-      if (!title_parts.empty()) break;
       if (!cap.unit) cap.unit = u;
+      if (!title_parts.empty()) title_closed = true;
       continue;
     }
     int number = 0;

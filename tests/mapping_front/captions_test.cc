@@ -224,3 +224,17 @@ TEST(Captions, PublicTableNumberAndSubjectTail) {
 
 }  // namespace
 }  // namespace cnbudget::mapping
+
+namespace cnbudget::mapping {
+namespace {
+
+TEST(Captions, CompilerAboveTheTitle) {
+  Caption c = ReadCaption({"正文。", "表6", "编制单位：某局", "单位：万元", "一般公共预算基本支出情况表"});
+  EXPECT_EQ(c.number, 6);
+  EXPECT_EQ(c.title, "一般公共预算基本支出情况表");
+  EXPECT_EQ(c.compiler, "某局");
+  EXPECT_EQ(c.unit, "万元");
+}
+
+}  // namespace
+}  // namespace cnbudget::mapping
