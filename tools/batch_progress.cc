@@ -1,5 +1,6 @@
 #include "tools/batch_progress.h"
 
+#include <algorithm>
 #include <string>
 
 namespace cnbudget {
@@ -24,7 +25,7 @@ Progress::Progress(std::FILE* out, bool terminal, std::size_t total,
     : out_(out),
       terminal_(terminal),
       total_(total),
-      interval_(terminal ? std::chrono::milliseconds(100) : interval),
+      interval_(terminal ? std::min(interval, std::chrono::milliseconds(100)) : interval),
       start_(std::chrono::steady_clock::now()),
       last_draw_(start_) {}
 

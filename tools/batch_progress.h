@@ -2,7 +2,8 @@
 //
 // On a terminal: one line redrawn in place with '\r' (files done/total,
 // pages/s, errors so far, ETA). Elsewhere (a log, a pipe): one plain line
-// every `interval` seconds, so logs stay readable.
+// every `interval` (a terminal redraws at least every 100 ms), so logs stay
+// readable.
 #pragma once
 
 #include <chrono>
