@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "tests/mapping_front/cells.h"
+
 #include "mapping/captions.h"
 #include "mapping/identify.h"
 #include "mapping/text_match.h"
@@ -93,13 +95,13 @@ TEST(Captions, TitleInsideFirstRows) {
   RawTable t;
   t.n_rows = 4;
   t.n_cols = 3;
-  t.cells = {{0, 0, 1, 3, "部门（单位）整体支出绩效目标自评表"},
+  t.cells = testing::Cells({{0, 0, 1, 3, "部门（单位）整体支出绩效目标自评表"},
              {1, 0, 1, 2, "编制单位：某局"},
              {1, 2, 1, 1, "单位：万元"},
              {2, 0, 1, 1, "项目"},
              {2, 1, 1, 1, "金额"},
              {3, 0, 1, 1, "合计"},
-             {3, 1, 1, 1, "1.00"}};
+             {3, 1, 1, 1, "1.00"}});
   int rows = 0;
   Caption c = ReadCaptionRows(t, &rows);
   EXPECT_EQ(rows, 2);
@@ -190,10 +192,10 @@ TEST(Captions, NumberTitleAndUnitCellsInTheFirstRows) {
   RawTable t;
   t.n_rows = 4;
   t.n_cols = 3;
-  t.cells = {{0, 0, 1, 1, "表1"}, {0, 1, 1, 2, "收入支出决算总表"},
+  t.cells = testing::Cells({{0, 0, 1, 1, "表1"}, {0, 1, 1, 2, "收入支出决算总表"},
              {1, 0, 1, 2, "编制单位：某局"}, {1, 2, 1, 1, "金额单位：元"},
              {2, 0, 1, 1, "项目"}, {2, 1, 1, 1, "决算数"},
-             {3, 0, 1, 1, "合计"}, {3, 1, 1, 1, "1.00"}};
+             {3, 0, 1, 1, "合计"}, {3, 1, 1, 1, "1.00"}});
   int rows = 0;
   Caption c = ReadCaptionRows(t, &rows);
   EXPECT_EQ(rows, 2);
@@ -201,7 +203,7 @@ TEST(Captions, NumberTitleAndUnitCellsInTheFirstRows) {
   EXPECT_EQ(c.title, "收入支出决算总表");
   EXPECT_EQ(c.unit, "元");
   // An ordinary header row is no caption.
-  t.cells = {{0, 0, 1, 1, "项目"}, {0, 1, 1, 1, "决算数"}, {1, 0, 1, 1, "合计"}, {1, 1, 1, 1, "1.00"}};
+  t.cells = testing::Cells({{0, 0, 1, 1, "项目"}, {0, 1, 1, 1, "决算数"}, {1, 0, 1, 1, "合计"}, {1, 1, 1, 1, "1.00"}});
   c = ReadCaptionRows(t, &rows);
   EXPECT_EQ(rows, 0);
   EXPECT_EQ(c.title, std::nullopt);

@@ -1,15 +1,17 @@
 #include <gtest/gtest.h>
 
+#include "tests/mapping_front/cells.h"
+
 #include "mapping/header.h"
 
 namespace cnbudget::mapping {
 namespace {
 
-RawTable Table(int rows, int cols, std::vector<RawCell> cells) {
+RawTable Table(int rows, int cols, const std::vector<testing::CellSpec>& cells) {
   RawTable t;
   t.n_rows = rows;
   t.n_cols = cols;
-  t.cells = std::move(cells);
+  t.cells = testing::Cells(cells);
   return t;
 }
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "tests/mapping_front/cells.h"
+
 #include "mapping/identify.h"
 #include "mapping/text_match.h"
 
@@ -61,7 +63,7 @@ RawTable Grid(std::vector<std::vector<std::string>> rows) {
   for (int r = 0; r < t.n_rows; ++r) {
     t.n_cols = std::max(t.n_cols, static_cast<int>(rows[r].size()));
     for (int c = 0; c < static_cast<int>(rows[r].size()); ++c)
-      if (!rows[r][c].empty()) t.cells.push_back(RawCell{r, c, 1, 1, rows[r][c]});
+      if (!rows[r][c].empty()) t.cells.push_back(testing::MakeCell(r, c, 1, 1, rows[r][c]));
   }
   return t;
 }

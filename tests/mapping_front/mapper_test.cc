@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "tests/mapping_front/cells.h"
+
 #include "mapping/mapper.h"
 
 namespace cnbudget {
@@ -18,7 +20,7 @@ RawTable Grid(std::vector<std::vector<std::string>> rows, int page = 0) {
   for (int r = 0; r < t.n_rows; ++r) {
     t.n_cols = std::max(t.n_cols, static_cast<int>(rows[r].size()));
     for (int c = 0; c < static_cast<int>(rows[r].size()); ++c)
-      if (!rows[r][c].empty()) t.cells.push_back(RawCell{r, c, 1, 1, rows[r][c], page});
+      if (!rows[r][c].empty()) t.cells.push_back(testing::MakeCell(r, c, 1, 1, rows[r][c], page));
   }
   return t;
 }
@@ -45,7 +47,9 @@ TEST(Mapper, IdentifiesCaptionsAndSuppressesHeaderAndCodeValues) {
   EXPECT_EQ(t.header_rows, 2);
   EXPECT_EQ(t.pages, std::make_pair(3, 3));
   for (const model::Cell& c : t.cells) {
-    if (c.r < 2 || c.c == 0) EXPECT_FALSE(c.value) << c.raw;
+    if (c.r < 2 || c.c == 0) {
+      EXPECT_FALSE(c.value) << c.raw;
+    }
   }
 }
 
@@ -170,9 +174,9 @@ TEST(Mapper, SurvivesMalformedGrids) {
       t.nesting = static_cast<int>(next() % 2);
       int n = static_cast<int>(next() % 12);
       for (int k = 0; k < n; ++k)
-        t.cells.push_back(RawCell{static_cast<int>(next() % 9) - 1, static_cast<int>(next() % 7) - 1,
-                                  static_cast<int>(next() % 4) - 1, static_cast<int>(next() % 4) - 1,
-                                  texts[next() % 10]});
+        t.cells.push_back(testing::MakeCell(
+            static_cast<int>(next() % 9) - 1, static_cast<int>(next() % 7) - 1,
+            static_cast<int>(next() % 4) - 1, static_cast<int>(next() % 4) - 1, texts[next() % 10]));
       cells += t.cells.size();
       l.blocks.push_back(std::move(t));
     }

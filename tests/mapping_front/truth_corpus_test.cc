@@ -59,7 +59,9 @@ TEST(TruthCorpus, MapsBackToTruth) {
       std::map<std::pair<int, int>, bool> truth_has_value;
       for (const auto& c : tt["cells"]) truth_has_value[{c["r"].get<int>(), c["c"].get<int>()}] = c.contains("value");
       for (const model::Cell& c : t.cells)
-        if (c.value) EXPECT_TRUE((truth_has_value[{c.r, c.c}])) << "unexpected value at " << c.r << "," << c.c;
+        if (c.value) {
+          EXPECT_TRUE((truth_has_value[{c.r, c.c}])) << "unexpected value at " << c.r << "," << c.c;
+        }
     }
   }
   EXPECT_GT(files, 0);

@@ -49,7 +49,7 @@ Layout LayoutFromTruth(const nlohmann::json& truth) {
       rc.page = rt.first_page;
       rt.cells.push_back(std::move(rc));
     }
-    out.blocks.push_back(std::move(rt));
+    out.blocks.emplace_back(std::in_place_type<RawTable>, std::move(rt));
     out.blocks.push_back(Line("说明：本表反映部门预算情况。"));
   }
   return out;
