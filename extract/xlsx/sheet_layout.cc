@@ -1,0 +1,169 @@
+#include "extract/xlsx/sheet_layout.h"
+
+#include <algorithm>
+#include <map>
+#include <iterator>
+#include <set>
+
+namespace cnbudget::xlsx {
+namespace {
+
+// Merged ranges are checked cell by cell through per-row intervals; a hostile
+// sheet could declare ranges covering millions of rows, so the rows indexed
+// in total are capped and ranges past the cap are ignored.
+constexpr std::size_t kMaxMergedRowEntries = 500000;
+
+struct Anchor {
+  const SheetCell* cell;
+  int rs = 1, cs = 1;
+};
+
+// Cells that show: merged-range anchors with their spans and unmerged cells.
+// A cell covered by another cell's range is dropped (spreadsheets ignore it).
+std::map<int, std::vector<Anchor>> AnchorsByRow(const SheetData& data) {
+  std::map<int, std::vector<const Merge*>> merges_by_row;
+  std::size_t entries = 0;
+  for (const Merge& m : data.merges) {
+    entries += static_cast<std::size_t>(m.r1 - m.r0 + 1);
+    if (entries > kMaxMergedRowEntries) break;
+    for (int r = m.r0; r <= m.r1; ++r) merges_by_row[r].push_back(&m);
+  }
+  std::map<int, std::vector<Anchor>> rows;
+  for (const SheetCell& cell : data.cells) {
+    Anchor a{&cell};
+    bool covered = false;
+    const auto it = merges_by_row.find(cell.row);
+    if (it != merges_by_row.end()) {
+      for (const Merge* m : it->second) {
+        if (cell.col < m->c0 || cell.col > m->c1) continue;
+        if (cell.row == m->r0 && cell.col == m->c0) {
+          a.rs = m->r1 - m->r0 + 1;
+          a.cs = m->c1 - m->c0 + 1;
+        } else {
+          covered = true;
+        }
+        break;
+      }
+    }
+    if (!covered) rows[cell.row].push_back(a);
+  }
+  for (auto& [row, anchors] : rows)
+    std::sort(anchors.begin(), anchors.end(),
+              [](const Anchor& x, const Anchor& y) { return x.cell->col < y.cell->col; });
+  return rows;
+}
+
+// A caption row of a sheet without borders: one cell, or two cells with an
+// empty column between them (编制单位：X … 单位：万元). Two adjacent cells
+// (收入 | 支出) are a header row.
+bool LooksLikeCaptionRow(const std::vector<Anchor>& anchors) {
+  if (anchors.size() == 1) return true;
+  if (anchors.size() != 2) return false;
+  return anchors[1].cell->col > anchors[0].cell->col + anchors[0].cs;
+}
+
+// The rows that belong to tables.
+std::set<int> TableRows(const SheetData& data, const std::map<int, std::vector<Anchor>>& rows) {
+  std::set<int> table;
+  if (!data.bordered_per_row.empty()) {
+    // Two bordered cells make a grid row; one alone is an underlined title.
+    for (const auto& [row, count] : data.bordered_per_row)
+      if (count >= 2) table.insert(row);
+    return table;
+  }
+  auto it = rows.begin();
+  while (it != rows.end() && LooksLikeCaptionRow(it->second)) ++it;
+  for (; it != rows.end(); ++it) table.insert(it->first);
+  return table;
+}
+
+void AppendTextRow(const std::vector<Anchor>& anchors, std::vector<Block>* blocks) {
+  for (const Anchor& a : anchors) {
+    TextLine line;
+    line.text = a.cell->text;
+    line.bold = a.cell->bold;
+    blocks->push_back(std::move(line));
+  }
+}
+
+// Rows [first, last] of the sheet as one RawTable; columns from the leftmost
+// to the rightmost shown cell; spans cut at the table's last row.
+RawTable BuildTable(const std::map<int, std::vector<Anchor>>& rows, int first, int last,
+                    const std::vector<int>& print_title_rows) {
+  int c_min = 1 << 30, c_max = -1;
+  for (auto it = rows.lower_bound(first); it != rows.end() && it->first <= last; ++it)
+    for (const Anchor& a : it->second) {
+      c_min = std::min(c_min, a.cell->col);
+      c_max = std::max(c_max, a.cell->col + a.cs - 1);
+    }
+  RawTable t;
+  t.n_rows = last - first + 1;
+  t.n_cols = c_max - c_min + 1;
+  for (auto it = rows.lower_bound(first); it != rows.end() && it->first <= last; ++it)
+    for (const Anchor& a : it->second) {
+      RawCell cell;
+      cell.r = a.cell->row - first;
+      cell.c = a.cell->col - c_min;
+      cell.rs = std::min(a.rs, last - a.cell->row + 1);
+      cell.cs = a.cs;
+      cell.raw = a.cell->text;
+      cell.bold = a.cell->bold;
+      t.cells.push_back(std::move(cell));
+    }
+  // Rows repeated on every printed page are the header rows the author marked.
+  if (print_title_rows.size() == 2 && print_title_rows[0] == first && print_title_rows[1] < last)
+    t.marked_header_rows = print_title_rows[1] - first + 1;
+  return t;
+}
+
+}  // namespace
+
+void AppendSheetBlocks(const SheetLayoutInput& sheet, std::vector<Block>* blocks) {
+  const std::map<int, std::vector<Anchor>> rows = AnchorsByRow(*sheet.data);
+  const std::set<int> table_rows = TableRows(*sheet.data, rows);
+  const std::size_t start = blocks->size();
+
+  // Walk the table runs and the text rows in row order. Blank rows between
+  // two table rows belong to the table; elsewhere they are nothing.
+  auto text_it = rows.begin();
+  auto run = table_rows.begin();
+  while (run != table_rows.end() || text_it != rows.end()) {
+    if (run == table_rows.end() || (text_it != rows.end() && text_it->first < *run)) {
+      if (!table_rows.count(text_it->first)) {
+        AppendTextRow(text_it->second, blocks);
+      }
+      ++text_it;
+      continue;
+    }
+    // A run: consecutive table rows, bridging rows that show nothing.
+    const int first = *run;
+    int last = first;
+    for (++run; run != table_rows.end(); ++run) {
+      const auto text_between = rows.upper_bound(last);
+      if (text_between != rows.end() && text_between->first < *run &&
+          !table_rows.count(text_between->first))
+        break;
+      last = *run;
+    }
+    // Leading and trailing table rows that show nothing are trimmed.
+    const auto first_shown = rows.lower_bound(first);
+    const auto after_last = rows.upper_bound(last);
+    if (first_shown != after_last) {
+      const int shown_first = first_shown->first;
+      // A merged cell keeps the rows it covers in the table.
+      int shown_last = first;
+      for (auto it = first_shown; it != after_last; ++it)
+        for (const Anchor& a : it->second) shown_last = std::max(shown_last, it->first + a.rs - 1);
+      shown_last = std::min(shown_last, last);
+      if (blocks->size() == start && !sheet.name.empty()) {
+        TextLine name;
+        name.text = sheet.name;
+        blocks->push_back(std::move(name));
+      }
+      blocks->push_back(BuildTable(rows, shown_first, shown_last, sheet.print_title_rows));
+    }
+    while (text_it != rows.end() && text_it->first <= last) ++text_it;
+  }
+}
+
+}  // namespace cnbudget::xlsx
