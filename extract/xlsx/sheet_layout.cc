@@ -62,18 +62,94 @@ bool LooksLikeCaptionRow(const std::vector<Anchor>& anchors) {
   return anchors[1].cell->col > anchors[0].cell->col + anchors[0].cs;
 }
 
+using Rows = std::map<int, std::vector<Anchor>>;
+
+// Runs of table rows: consecutive table rows with no shown non-table row
+// between them (blank rows do not break a run).
+std::vector<std::vector<int>> Runs(const Rows& rows, const std::set<int>& table) {
+  std::vector<std::vector<int>> runs;
+  int previous = -1;
+  for (const int r : table) {
+    const auto between = rows.upper_bound(previous);
+    const bool broken = runs.empty() || (between != rows.end() && between->first < r &&
+                                         !table.count(between->first));
+    if (broken) runs.emplace_back();
+    runs.back().push_back(r);
+    previous = r;
+  }
+  return runs;
+}
+
+// Leading rows of a run that read like captions (a title framed with the
+// grid, 编制单位 … 单位) are not part of the table; at least one shown row
+// is left.
+// A run of caption-like rows only (a cover sheet) is no table at all.
+void DropLeadingCaptions(const Rows& rows, const std::vector<int>& run, std::set<int>* table) {
+  std::size_t shown_after = 0;
+  bool any_grid_row = false;
+  for (const int r : run) {
+    const auto it = rows.find(r);
+    if (it == rows.end()) continue;
+    ++shown_after;
+    any_grid_row = any_grid_row || !LooksLikeCaptionRow(it->second);
+  }
+  if (!any_grid_row) {
+    for (const int r : run) table->erase(r);
+    return;
+  }
+  for (const int r : run) {
+    const auto it = rows.find(r);
+    if (it == rows.end()) {
+      table->erase(r);  // a blank row before the table starts
+      continue;
+    }
+    if (shown_after <= 1 || !LooksLikeCaptionRow(it->second)) return;
+    table->erase(r);
+    --shown_after;
+  }
+}
+
+// Without borders, a note under the table (one cell at the table's left
+// edge, set apart by a blank row or spanning the whole width) is text.
+void DropTrailingNotes(const Rows& rows, std::set<int>* table) {
+  int c_min = 1 << 30, c_max = -1;
+  for (const int r : *table) {
+    const auto it = rows.find(r);
+    if (it == rows.end()) continue;
+    for (const Anchor& a : it->second) {
+      c_min = std::min(c_min, a.cell->col);
+      c_max = std::max(c_max, a.cell->col + a.cs - 1);
+    }
+  }
+  while (table->size() > 1) {
+    const int last = *table->rbegin();
+    const auto it = rows.find(last);
+    if (it == rows.end()) {
+      table->erase(last);
+      continue;
+    }
+    const std::vector<Anchor>& anchors = it->second;
+    const bool after_blank = !rows.count(last - 1);
+    const bool full_width = anchors.size() == 1 && anchors[0].cs >= c_max - c_min + 1;
+    if (anchors.size() != 1 || anchors[0].cell->col != c_min || !(after_blank || full_width))
+      return;
+    table->erase(last);
+  }
+}
+
 // The rows that belong to tables.
-std::set<int> TableRows(const SheetData& data, const std::map<int, std::vector<Anchor>>& rows) {
+std::set<int> TableRows(const SheetData& data, const Rows& rows) {
   std::set<int> table;
-  if (!data.bordered_per_row.empty()) {
+  const bool bordered = !data.bordered_per_row.empty();
+  if (bordered) {
     // Two bordered cells make a grid row; one alone is an underlined title.
     for (const auto& [row, count] : data.bordered_per_row)
       if (count >= 2) table.insert(row);
-    return table;
+  } else {
+    for (const auto& [row, anchors] : rows) table.insert(row);
   }
-  auto it = rows.begin();
-  while (it != rows.end() && LooksLikeCaptionRow(it->second)) ++it;
-  for (; it != rows.end(); ++it) table.insert(it->first);
+  for (const std::vector<int>& run : Runs(rows, table)) DropLeadingCaptions(rows, run, &table);
+  if (!bordered) DropTrailingNotes(rows, &table);
   return table;
 }
 
