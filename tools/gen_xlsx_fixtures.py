@@ -282,7 +282,19 @@ def layout_fixture(out):
     plain.inline(3, 0, "项目", s=0); plain.inline(3, 1, "金额", s=0); plain.inline(3, 2, "科目", s=0); plain.inline(3, 3, "金额", s=0)
     plain.inline(4, 0, "合计", s=0); plain.number(4, 1, "5", s=14); plain.number(4, 3, "5", s=14)
 
-    write_xlsx(os.path.join(out, "layout.xlsx"), [cover, hidden, t, plain],
+    # Two border-less tables stacked on one sheet: a lone 合计 away from the
+    # left edge after a blank row stays in its table; a note at the left edge
+    # after a blank row, and the next table's captions, are text.
+    stack = Sheet("表3")
+    stack.inline(0, 0, "表3 空表", s=0)
+    stack.inline(1, 0, "科目", s=0); stack.inline(1, 1, "名称", s=0); stack.inline(1, 2, "金额", s=0)
+    stack.inline(3, 1, "合计", s=0)
+    stack.inline(5, 0, "注：本单位无此项支出。", s=0)
+    stack.inline(7, 0, "表4 第二张表", s=0)
+    stack.inline(8, 0, "项目", s=0); stack.inline(8, 1, "金额", s=0)
+    stack.inline(9, 0, "合计", s=0); stack.number(9, 1, "2.5", s=14)
+
+    write_xlsx(os.path.join(out, "layout.xlsx"), [cover, hidden, t, plain, stack],
                print_titles={2: "'表1'!$4:$5"})
     return [L("示例单位", 1), L("2024年部门预算公开", 1), L("单位名称：示例单位"),
             L("表1"), L("示例单位收支总体情况表", 1), L("编制单位：示例单位"), L("单位：万元"),
@@ -295,7 +307,10 @@ def layout_fixture(out):
             L("表2 无框线表"), L("编制单位：示例单位"), L("单位：元"),
             T(3, 4), C(0, 0, "收入", cs=2), C(0, 2, "支出", cs=2),
             C(1, 0, "项目"), C(1, 1, "金额"), C(1, 2, "科目"), C(1, 3, "金额"),
-            C(2, 0, "合计"), C(2, 1, "5"), C(2, 3, "5")]
+            C(2, 0, "合计"), C(2, 1, "5"), C(2, 3, "5"),
+            L("表3 空表"), T(3, 3), C(0, 0, "科目"), C(0, 1, "名称"), C(0, 2, "金额"), C(2, 1, "合计"),
+            L("注：本单位无此项支出。"), L("表4 第二张表"),
+            T(2, 2), C(0, 0, "项目"), C(0, 1, "金额"), C(1, 0, "合计"), C(1, 1, "3")]
 
 
 def hostile_fixture(out):

@@ -109,47 +109,49 @@ void DropLeadingCaptions(const Rows& rows, const std::vector<int>& run, std::set
   }
 }
 
-// Without borders, a note under the table (one cell at the table's left
-// edge, set apart by a blank row or spanning the whole width) is text.
-void DropTrailingNotes(const Rows& rows, std::set<int>* table) {
-  int c_min = 1 << 30, c_max = -1;
-  for (const int r : *table) {
-    const auto it = rows.find(r);
-    if (it == rows.end()) continue;
-    for (const Anchor& a : it->second) {
+// Without borders, rows are read top to bottom: a caption-like row at the
+// start, at the left edge after a blank row, or after another caption is text (表N, the title,
+// 编制单位 … 单位, a note under a table, the captions of the next table on the
+// same sheet); so is one cell at the table's left edge spanning its whole
+// width right under it (a note). Every other shown row is a table row.
+std::set<int> BorderlessTableRows(const Rows& rows) {
+  std::set<int> table;
+  int previous = -2, c_min = 0, c_max = -1;
+  bool in_table = false;
+  for (const auto& [row, anchors] : rows) {
+    const bool gap = row != previous + 1;
+    const bool at_left_edge = anchors[0].cell->col <= c_min;
+    const bool spans_table = anchors.size() == 1 && at_left_edge &&
+                             anchors[0].cell->col + anchors[0].cs - 1 >= c_max;
+    previous = row;
+    // Inside a table, a lone cell away from its left edge after blank rows
+    // is a row of it (合计 under an empty table's blank rows), not a caption.
+    if (LooksLikeCaptionRow(anchors) && (!in_table || (gap && at_left_edge) || spans_table)) {
+      in_table = false;
+      continue;
+    }
+    if (!in_table) {
+      c_min = 1 << 30;
+      c_max = -1;
+    }
+    in_table = true;
+    table.insert(row);
+    for (const Anchor& a : anchors) {
       c_min = std::min(c_min, a.cell->col);
       c_max = std::max(c_max, a.cell->col + a.cs - 1);
     }
   }
-  while (table->size() > 1) {
-    const int last = *table->rbegin();
-    const auto it = rows.find(last);
-    if (it == rows.end()) {
-      table->erase(last);
-      continue;
-    }
-    const std::vector<Anchor>& anchors = it->second;
-    const bool after_blank = !rows.count(last - 1);
-    const bool full_width = anchors.size() == 1 && anchors[0].cs >= c_max - c_min + 1;
-    if (anchors.size() != 1 || anchors[0].cell->col != c_min || !(after_blank || full_width))
-      return;
-    table->erase(last);
-  }
+  return table;
 }
 
 // The rows that belong to tables.
 std::set<int> TableRows(const SheetData& data, const Rows& rows) {
+  if (data.bordered_per_row.empty()) return BorderlessTableRows(rows);
   std::set<int> table;
-  const bool bordered = !data.bordered_per_row.empty();
-  if (bordered) {
-    // Two bordered cells make a grid row; one alone is an underlined title.
-    for (const auto& [row, count] : data.bordered_per_row)
-      if (count >= 2) table.insert(row);
-  } else {
-    for (const auto& [row, anchors] : rows) table.insert(row);
-  }
+  // Two bordered cells make a grid row; one alone is an underlined title.
+  for (const auto& [row, count] : data.bordered_per_row)
+    if (count >= 2) table.insert(row);
   for (const std::vector<int>& run : Runs(rows, table)) DropLeadingCaptions(rows, run, &table);
-  if (!bordered) DropTrailingNotes(rows, &table);
   return table;
 }
 

@@ -4,10 +4,13 @@
 // 单位 rows above it and the notes below it have none. So, when a sheet has
 // bordered rows, each run of bordered rows is a RawTable (blank rows inside
 // a run stay, as blank rows of the table) and every other non-empty row
-// becomes text lines, one per cell, left to right. A sheet with no borders at
-// all: its leading rows that read like captions (one cell, or two cells set
-// apart such as 编制单位 … 单位) are text lines and the rest is one table; a
-// sheet of captions only (a cover) is all text lines.
+// becomes text lines, one per cell, left to right; leading rows of a run that
+// read like captions (one cell, or two cells set apart such as 编制单位 …
+// 单位) are text lines too. A sheet with no borders at all is read top to
+// bottom: caption-like rows at the start, after a blank row at the left edge
+// or after other captions are text, the other rows tables (so several
+// tables stacked on one sheet come apart). A sheet of captions only (a
+// cover) is all text lines.
 #pragma once
 
 #include <string>
