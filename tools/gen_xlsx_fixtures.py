@@ -194,8 +194,9 @@ def strings_fixture(out):
         "<t>项目</t>",
         '<r><rPr><b/></rPr><t>一般公共</t></r><r><t xml:space="preserve">服务支出</t></r>',
         "<t>行政运行</t><rPh sb=\"0\" eb=\"2\"><t>ギョウセイ</t></rPh>",
-        "<t>第一行\r\n第二行</t>",
+        "<t>第一行_x000D_\n第二行</t>",  # Excel's escape of a carriage return
         '<t xml:space="preserve">   </t>',
+        "<t>a_x005F_x0041_b</t>",  # an escaped underscore: the rest is literal
     ]
     sh = Sheet("表1 收入")
     sh.shared(0, 0, 0); sh.inline(0, 1, "金额")
@@ -203,14 +204,14 @@ def strings_fixture(out):
     sh.shared(2, 0, 2); sh.typed(2, 1, "b", "1")
     sh.shared(3, 0, 3); sh.typed(3, 1, "e", "#DIV/0!")
     sh.shared(4, 0, 4); sh.typed(4, 1, "s", "99")  # blank string; index past the table
-    sh.inline(5, 0, "末行"); sh.empty(5, 1)
+    sh.inline(5, 0, "末行"); sh.shared(5, 1, 5)
     write_xlsx(os.path.join(out, "strings.xlsx"), [sh], shared=shared)
     return [L("表1 收入"), T(6, 2),
             C(0, 0, "项目"), C(0, 1, "金额"),
             C(1, 0, "一般公共服务支出"), C(1, 1, "合计"),
             C(2, 0, "行政运行"), C(2, 1, "TRUE"),
             C(3, 0, "第一行\n第二行"), C(3, 1, "#DIV/0!"),
-            C(5, 0, "末行")]
+            C(5, 0, "末行"), C(5, 1, "a_x0041_b")]
 
 
 def numbers_fixture(out):

@@ -12,8 +12,11 @@ struct XlsxLimits {
   int max_sheets = 256;
   int max_rows = 50000;                     // row index per sheet (1-based rows above are dropped)
   int max_cols = 256;                       // column index per sheet (IV)
-  std::size_t max_cells_per_sheet = 500000; // non-empty cells kept per sheet
-  std::size_t max_cells_total = 2000000;    // non-empty cells kept per workbook
+  // Non-empty cells kept per sheet and per workbook. A long 项目 list is a few
+  // thousand rows of twenty columns; every cell kept also costs the mapper
+  // and the JSON writer, so the caps stay well under a million.
+  std::size_t max_cells_per_sheet = 200000;
+  std::size_t max_cells_total = 1000000;
   std::size_t max_merges_per_sheet = 100000;
   std::size_t max_shared_strings = 1000000;
 };

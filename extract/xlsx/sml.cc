@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "extract/docx/ooxml.h"
+
 namespace cnbudget::xlsx {
 namespace {
 
@@ -18,10 +20,44 @@ std::string AttrValue(const xmlAttr* a) {
   return value;
 }
 
+int HexValue(char ch) {
+  if (ch >= '0' && ch <= '9') return ch - '0';
+  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+  return -1;
+}
+
+// Excel escapes characters XML cannot carry as "_xHHHH_" ("_x000D_" for a
+// carriage return, "_x005F_" for a literal underscore before such a form).
+std::string Unescape(const std::string& s) {
+  if (s.find("_x") == std::string::npos) return s;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_') {
+      int code = 0;
+      bool hex = true;
+      for (std::size_t k = 2; k < 6 && hex; ++k) {
+        const int v = HexValue(s[i + k]);
+        hex = v >= 0;
+        code = code * 16 + v;
+      }
+      if (hex) {
+        docx::AppendUtf8(static_cast<char32_t>(code), &out);
+        i += 6;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 void AppendText(const xmlNode* t, std::string* out) {
+  std::string text;
   for (const xmlNode* c = t->children; c != nullptr; c = c->next)
     if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content != nullptr)
-      *out += reinterpret_cast<const char*>(c->content);
+      text += reinterpret_cast<const char*>(c->content);
+  *out += Unescape(text);
 }
 
 }  // namespace
