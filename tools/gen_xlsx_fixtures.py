@@ -295,7 +295,14 @@ def layout_fixture(out):
     stack.inline(8, 0, "项目", s=0); stack.inline(8, 1, "金额", s=0)
     stack.inline(9, 0, "合计", s=0); stack.number(9, 1, "2.5", s=14)
 
-    write_xlsx(os.path.join(out, "layout.xlsx"), [cover, hidden, t, plain, stack],
+    # Only the body is framed: the unframed three-cell header row right above
+    # it belongs to the table; the two-cell caption row above that does not.
+    body = Sheet("表5")
+    body.inline(0, 0, "编制单位：示例单位", s=0); body.inline(0, 1, "单位：万元", s=0)
+    body.inline(1, 0, "科目", s=0); body.inline(1, 1, "基本支出", s=0); body.inline(1, 2, "项目支出", s=0)
+    body.inline(2, 0, "合计"); body.number(2, 1, "1", s=3); body.number(2, 2, "2", s=3)
+
+    write_xlsx(os.path.join(out, "layout.xlsx"), [cover, hidden, t, plain, stack, body],
                print_titles={2: "'表1'!$4:$5"})
     return [L("示例单位", 1), L("2024年部门预算公开", 1), L("单位名称：示例单位"),
             L("表1"), L("示例单位收支总体情况表", 1), L("编制单位：示例单位"), L("单位：万元"),
@@ -311,7 +318,10 @@ def layout_fixture(out):
             C(2, 0, "合计"), C(2, 1, "5"), C(2, 3, "5"),
             L("表3 空表"), T(3, 3), C(0, 0, "科目"), C(0, 1, "名称"), C(0, 2, "金额"), C(2, 1, "合计"),
             L("注：本单位无此项支出。"), L("表4 第二张表"),
-            T(2, 2), C(0, 0, "项目"), C(0, 1, "金额"), C(1, 0, "合计"), C(1, 1, "3")]
+            T(2, 2), C(0, 0, "项目"), C(0, 1, "金额"), C(1, 0, "合计"), C(1, 1, "3"),
+            L("编制单位：示例单位"), L("单位：万元"),
+            T(2, 3), C(0, 0, "科目"), C(0, 1, "基本支出"), C(0, 2, "项目支出"),
+            C(1, 0, "合计"), C(1, 1, "1.00"), C(1, 2, "2.00")]
 
 
 def hostile_fixture(out):
@@ -342,8 +352,13 @@ def bad_fixtures(out):
                drop=("xl/workbook.xml",))
     write_xlsx(os.path.join(out, "bad_malformed_sheet.xlsx"), [sh], shared=["<t>a</t>"],
                extra_parts={"xl/worksheets/sheet1.xml": f'<worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></row></sheetData></worksheet>'})
+    styles_xxe = ('<?xml version="1.0"?>\n<!DOCTYPE styleSheet [<!ENTITY a "aaaa">]>'
+                  f'<styleSheet xmlns="{MAIN}"><numFmts><numFmt numFmtId="164" formatCode="&a;"/></numFmts></styleSheet>').encode()
+    write_xlsx(os.path.join(out, "bad_styles_xxe.xlsx"), [sh], shared=["<t>a</t>"],
+               extra_parts={"xl/styles.xml": styles_xxe})
     with open(os.path.join(out, "bad_inputs.txt"), "w", encoding="utf-8") as f:
         f.write("bad_xxe.xlsx xml_entity_refused\n"
+                "bad_styles_xxe.xlsx xml_entity_refused\n"
                 "bad_no_workbook.xlsx missing_part\n"
                 "bad_malformed_sheet.xlsx xml_malformed\n")
 

@@ -81,9 +81,8 @@ std::vector<std::vector<int>> Runs(const Rows& rows, const std::set<int>& table)
 }
 
 // Leading rows of a run that read like captions (a title framed with the
-// grid, 编制单位 … 单位) are not part of the table; at least one shown row
-// is left.
-// A run of caption-like rows only (a cover sheet) is no table at all.
+// grid, 编制单位 … 单位) are not part of the table; at least one shown row is
+// left, and a run of caption-like rows only (a boxed cover) is no table.
 void DropLeadingCaptions(const Rows& rows, const std::vector<int>& run, std::set<int>* table) {
   std::size_t shown_after = 0;
   bool any_grid_row = false;
@@ -110,10 +109,11 @@ void DropLeadingCaptions(const Rows& rows, const std::vector<int>& run, std::set
 }
 
 // Without borders, rows are read top to bottom: a caption-like row at the
-// start, at the left edge after a blank row, or after another caption is text (表N, the title,
-// 编制单位 … 单位, a note under a table, the captions of the next table on the
-// same sheet); so is one cell at the table's left edge spanning its whole
-// width right under it (a note). Every other shown row is a table row.
+// start, at the left edge after a blank row, or after another caption is
+// text (表N, the title, 编制单位 … 单位, a note under a table, the captions of
+// the next table on the same sheet); so is one cell at the table's left edge
+// spanning its whole width right under it (a note). Every other shown row is
+// a table row.
 std::set<int> BorderlessTableRows(const Rows& rows) {
   std::set<int> table;
   int previous = -2, c_min = 0, c_max = -1;
@@ -144,6 +144,17 @@ std::set<int> BorderlessTableRows(const Rows& rows) {
   return table;
 }
 
+// Rows of three or more cells right above or below a bordered grid belong
+// to it: some producers frame only the body, or only the header. Two-cell
+// rows are left out, as they may be 编制单位 | 单位 captions.
+void AbsorbUnframedGridRows(const Rows& rows, std::set<int>* table) {
+  auto absorb = [&](int row, const std::vector<Anchor>& anchors, int neighbour) {
+    if (anchors.size() >= 3 && !table->count(row) && table->count(neighbour)) table->insert(row);
+  };
+  for (auto it = rows.begin(); it != rows.end(); ++it) absorb(it->first, it->second, it->first - 1);
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) absorb(it->first, it->second, it->first + 1);
+}
+
 // The rows that belong to tables.
 std::set<int> TableRows(const SheetData& data, const Rows& rows) {
   if (data.bordered_per_row.empty()) return BorderlessTableRows(rows);
@@ -151,6 +162,7 @@ std::set<int> TableRows(const SheetData& data, const Rows& rows) {
   // Two bordered cells make a grid row; one alone is an underlined title.
   for (const auto& [row, count] : data.bordered_per_row)
     if (count >= 2) table.insert(row);
+  AbsorbUnframedGridRows(rows, &table);
   for (const std::vector<int>& run : Runs(rows, table)) DropLeadingCaptions(rows, run, &table);
   return table;
 }

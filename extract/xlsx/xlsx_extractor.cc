@@ -28,25 +28,24 @@ Layout Failed(Layout layout, Issue issue) {
   return layout;
 }
 
-// Styles only change how numbers look; a broken styles part costs a warning.
-void LoadStyles(const SafeZip& zip, const std::string& part, xlsx::StyleSheet* styles,
-                Layout* layout) {
-  if (part.empty() || !zip.Has(part)) return;
+// Styles only change how numbers look: a malformed styles part costs a
+// warning. Entities and zip caps are refused as in any other part (returned).
+std::optional<Issue> LoadStyles(const SafeZip& zip, const std::string& part,
+                                xlsx::StyleSheet* styles, Layout* layout) {
+  if (part.empty() || !zip.Has(part)) return std::nullopt;
   std::string bytes;
-  std::optional<Issue> error = zip.Read(part, &bytes);
-  docx::XmlDocPtr doc;
-  if (!error) doc = docx::ParseSmallPart(bytes, part, &error);
+  if (auto error = zip.Read(part, &bytes)) return error;
+  std::optional<Issue> error;
+  docx::XmlDocPtr doc = docx::ParseSmallPart(bytes, part, &error);
   if (!error) {
     styles->Load(xmlDocGetRootElement(doc.get()));
-    return;
+    return std::nullopt;
   }
-  if (error->code == "xml_entity_refused") {
-    layout->issues.push_back(std::move(*error));  // refused outright, like any part
-    return;
-  }
+  if (error->code != "xml_malformed") return error;
   error->severity = Severity::kWarning;
   error->message += " (ignored: numbers are shown as stored, without their formats)";
   layout->issues.push_back(std::move(*error));
+  return std::nullopt;
 }
 
 std::optional<Issue> LoadSharedStrings(const SafeZip& zip, const std::string& part,
@@ -96,8 +95,8 @@ Layout ExtractXlsx(const std::string& path, const ExtractOptions& options) {
 
   const xlsx::XlsxLimits limits;
   xlsx::StyleSheet styles;
-  LoadStyles(zip, workbook.styles_part, &styles, &layout);
-  if (layout.failed()) return Failed(std::move(layout), layout.issues.back());
+  if (auto error = LoadStyles(zip, workbook.styles_part, &styles, &layout))
+    return Failed(std::move(layout), *error);
   std::vector<std::string> strings;
   if (auto error = LoadSharedStrings(zip, workbook.shared_strings_part, limits, &strings, &layout))
     return Failed(std::move(layout), *error);
