@@ -18,16 +18,38 @@ struct Anchor {
   int rs = 1, cs = 1;
 };
 
-// Cells that show: merged-range anchors with their spans and unmerged cells.
-// A cell covered by another cell's range is dropped (spreadsheets ignore it).
-std::map<int, std::vector<Anchor>> AnchorsByRow(const SheetData& data) {
-  std::map<int, std::vector<const Merge*>> merges_by_row;
+using MergesByRow = std::map<int, std::vector<const Merge*>>;
+
+bool Overlaps(const MergesByRow& by_row, const Merge& m) {
+  for (int r = m.r0; r <= m.r1; ++r) {
+    const auto it = by_row.find(r);
+    if (it == by_row.end()) continue;
+    for (const Merge* other : it->second)
+      if (m.c0 <= other->c1 && other->c0 <= m.c1) return true;
+  }
+  return false;
+}
+
+// Merged ranges indexed by the rows they cover. A range overlapping an
+// earlier one is ignored (spreadsheets refuse to save such files), so shown
+// cells never overlap; a row then holds at most one range per column.
+MergesByRow IndexMerges(const std::vector<Merge>& merges) {
+  MergesByRow by_row;
   std::size_t entries = 0;
-  for (const Merge& m : data.merges) {
+  for (const Merge& m : merges) {
     entries += static_cast<std::size_t>(m.r1 - m.r0 + 1);
     if (entries > kMaxMergedRowEntries) break;
-    for (int r = m.r0; r <= m.r1; ++r) merges_by_row[r].push_back(&m);
+    if (Overlaps(by_row, m)) continue;
+    for (int r = m.r0; r <= m.r1; ++r) by_row[r].push_back(&m);
   }
+  return by_row;
+}
+
+// Cells that show: merged-range anchors with their spans and unmerged cells.
+// A cell covered by another cell's range is dropped (spreadsheets ignore it),
+// and of two cells at one position the first is kept.
+std::map<int, std::vector<Anchor>> AnchorsByRow(const SheetData& data) {
+  const MergesByRow merges_by_row = IndexMerges(data.merges);
   std::map<int, std::vector<Anchor>> rows;
   for (const SheetCell& cell : data.cells) {
     Anchor a{&cell};
@@ -47,9 +69,15 @@ std::map<int, std::vector<Anchor>> AnchorsByRow(const SheetData& data) {
     }
     if (!covered) rows[cell.row].push_back(a);
   }
-  for (auto& [row, anchors] : rows)
-    std::sort(anchors.begin(), anchors.end(),
-              [](const Anchor& x, const Anchor& y) { return x.cell->col < y.cell->col; });
+  for (auto& [row, anchors] : rows) {
+    std::stable_sort(anchors.begin(), anchors.end(),
+                     [](const Anchor& x, const Anchor& y) { return x.cell->col < y.cell->col; });
+    anchors.erase(std::unique(anchors.begin(), anchors.end(),
+                              [](const Anchor& x, const Anchor& y) {
+                                return x.cell->col == y.cell->col;
+                              }),
+                  anchors.end());
+  }
   return rows;
 }
 
