@@ -141,11 +141,12 @@ std::string GroupThousands(const std::string& digits) {
   return out;
 }
 
-std::string RenderGeneral(const Decimal& d) { return PlainText(RoundSignificant(d, kSignificantDigits)); }
+std::string RenderGeneral(const Decimal& d) {
+  return PlainText(RoundSignificant(d, kSignificantDigits));
+}
 
-// The digits of |d| as `p` lays them out (no sign).
+// The digits of a non-negative `d` as `p` lays them out.
 std::string RenderDigits(Decimal d, const Pattern& p) {
-  d.negative = false;
   d = RoundPlaces(RoundSignificant(Shift(d, p.shift), kSignificantDigits), p.max_fraction);
   std::string integer = IntegerDigits(d);
   if (static_cast<int>(integer.size()) < p.min_integer)
@@ -191,12 +192,10 @@ std::string DisplayNumber(const std::string& stored, const std::string& format_c
   if (!p.supported) return stored;
   // Only the first section shows the sign itself; the others print their own.
   const bool own_sign = index == 0;
-  if (p.general) return p.prefix + (own_sign ? RenderGeneral(*value) : RenderGeneral([&] {
-    Decimal a = *value;
-    a.negative = false;
-    return a;
-  }())) + p.suffix;
-  std::string digits = RenderDigits(*value, p);
+  Decimal magnitude = *value;
+  magnitude.negative = false;
+  if (p.general) return p.prefix + RenderGeneral(own_sign ? *value : magnitude) + p.suffix;
+  const std::string digits = RenderDigits(magnitude, p);
   const bool shows_zero = digits.find_first_not_of("0.,") == std::string::npos;
   const bool minus = own_sign && value->negative && !shows_zero;
   return (minus ? "-" : "") + p.prefix + digits + p.suffix;

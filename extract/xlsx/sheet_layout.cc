@@ -179,8 +179,10 @@ void AbsorbUnframedGridRows(const Rows& rows, std::set<int>* table) {
   auto absorb = [&](int row, const std::vector<Anchor>& anchors, int neighbour) {
     if (anchors.size() >= 3 && !table->count(row) && table->count(neighbour)) table->insert(row);
   };
-  for (auto it = rows.begin(); it != rows.end(); ++it) absorb(it->first, it->second, it->first - 1);
-  for (auto it = rows.rbegin(); it != rows.rend(); ++it) absorb(it->first, it->second, it->first + 1);
+  for (auto it = rows.begin(); it != rows.end(); ++it)
+    absorb(it->first, it->second, it->first - 1);  // downwards: chains in one pass
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it)
+    absorb(it->first, it->second, it->first + 1);  // upwards
 }
 
 // The rows that belong to tables.

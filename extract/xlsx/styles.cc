@@ -73,8 +73,8 @@ void StyleSheet::Load(const xmlNode* root) {
   const std::vector<bool> bold = BoldFonts(root);
   const xmlNode* xfs = Child(root, "cellXfs");
   if (xfs == nullptr) return;
-  for (const xmlNode* xf = xfs->children; xf != nullptr && xfs_.size() < kMaxStyles; xf = xf->next) {
-    if (!IsS(xf, "xf")) continue;
+  for (const xmlNode* xf = xfs->children; xf != nullptr; xf = xf->next) {
+    if (!IsS(xf, "xf") || xfs_.size() >= kMaxStyles) continue;
     CellStyle style;
     const int id = IntAttr(xf, "numFmtId", 0);
     const auto it = custom.find(id);

@@ -49,7 +49,8 @@ std::string Mutate(const std::string& xml, std::mt19937* rng) {
         break;
       }
       default: {
-        const std::size_t from = std::uniform_int_distribution<std::size_t>(0, out.size() - 1)(*rng);
+        const std::size_t from =
+            std::uniform_int_distribution<std::size_t>(0, out.size() - 1)(*rng);
         out.insert(pos, out.substr(from, 300));
         break;
       }
