@@ -230,8 +230,10 @@ RawTable BuildTable(const std::map<int, std::vector<Anchor>>& rows, int first, i
       cell.bold = a.cell->bold;
       t.cells.push_back(std::move(cell));
     }
-  // Rows repeated on every printed page are the header rows the author marked.
-  if (print_title_rows.size() == 2 && print_title_rows[0] == first && print_title_rows[1] < last)
+  // Rows repeated on every printed page are the header rows the author
+  // marked; the repeated range may start above the table (with the title).
+  if (print_title_rows.size() == 2 && print_title_rows[0] <= first &&
+      first <= print_title_rows[1] && print_title_rows[1] < last)
     t.marked_header_rows = print_title_rows[1] - first + 1;
   return t;
 }
