@@ -302,8 +302,18 @@ def layout_fixture(out):
     body.inline(1, 0, "科目", s=0); body.inline(1, 1, "基本支出", s=0); body.inline(1, 2, "项目支出", s=0)
     body.inline(2, 0, "合计"); body.number(2, 1, "1", s=3); body.number(2, 2, "2", s=3)
 
-    write_xlsx(os.path.join(out, "layout.xlsx"), [cover, hidden, t, plain, stack, body],
-               print_titles={2: "'表1'!$1:$5", 5: "'表5'!$A:$A,'表5'!$2:$2"})
+    # Unframed two-cell header rows join the framed body only because they are
+    # the sheet's print titles.
+    titled = Sheet("表6")
+    titled.inline(0, 0, "收入", s=0); titled.merge("A1", "B1"); titled.inline(0, 2, "支出", s=0)
+    titled.merge("C1", "D1")
+    titled.inline(1, 0, "项目", s=0); titled.inline(1, 1, "金额", s=0)
+    titled.inline(1, 2, "项目", s=0); titled.inline(1, 3, "金额", s=0)
+    titled.inline(2, 0, "本年收入"); titled.number(2, 1, "1", s=3)
+    titled.inline(2, 2, "本年支出"); titled.number(2, 3, "1", s=3)
+
+    write_xlsx(os.path.join(out, "layout.xlsx"), [cover, hidden, t, plain, stack, body, titled],
+               print_titles={2: "'表1'!$1:$5", 5: "'表5'!$A:$A,'表5'!$2:$2", 6: "'表6'!$1:$2"})
     return [L("示例单位", 1), L("2024年部门预算公开", 1), L("单位名称：示例单位"),
             L("表1"), L("示例单位收支总体情况表", 1), L("编制单位：示例单位"), L("单位：万元"),
             T(6, 4, header=2),
@@ -321,7 +331,10 @@ def layout_fixture(out):
             T(2, 2), C(0, 0, "项目"), C(0, 1, "金额"), C(1, 0, "合计"), C(1, 1, "3"),
             L("编制单位：示例单位"), L("单位：万元"),
             T(2, 3, header=1), C(0, 0, "科目"), C(0, 1, "基本支出"), C(0, 2, "项目支出"),
-            C(1, 0, "合计"), C(1, 1, "1.00"), C(1, 2, "2.00")]
+            C(1, 0, "合计"), C(1, 1, "1.00"), C(1, 2, "2.00"),
+            L("表6"), T(3, 4, header=2), C(0, 0, "收入", cs=2), C(0, 2, "支出", cs=2),
+            C(1, 0, "项目"), C(1, 1, "金额"), C(1, 2, "项目"), C(1, 3, "金额"),
+            C(2, 0, "本年收入"), C(2, 1, "1.00"), C(2, 2, "本年支出"), C(2, 3, "1.00")]
 
 
 def hostile_fixture(out):

@@ -185,13 +185,27 @@ void AbsorbUnframedGridRows(const Rows& rows, std::set<int>* table) {
     absorb(it->first, it->second, it->first + 1);  // upwards
 }
 
+// Print-title rows (repeated on every printed page) ending right above or
+// inside a framed grid are its header, framed or not; caption rows among
+// them are dropped again with the other leading captions.
+void AbsorbPrintTitles(const Rows& rows, const std::vector<int>& print_title_rows,
+                       std::set<int>* table) {
+  if (print_title_rows.size() != 2) return;
+  const int first = print_title_rows[0], last = print_title_rows[1];
+  if (!table->count(last) && !table->count(last + 1)) return;
+  for (auto it = rows.lower_bound(first); it != rows.end() && it->first <= last; ++it)
+    table->insert(it->first);
+}
+
 // The rows that belong to tables.
-std::set<int> TableRows(const SheetData& data, const Rows& rows) {
+std::set<int> TableRows(const SheetData& data, const Rows& rows,
+                        const std::vector<int>& print_title_rows) {
   if (data.bordered_per_row.empty()) return BorderlessTableRows(rows);
   std::set<int> table;
   // Two bordered cells make a grid row; one alone is an underlined title.
   for (const auto& [row, count] : data.bordered_per_row)
     if (count >= 2) table.insert(row);
+  AbsorbPrintTitles(rows, print_title_rows, &table);
   AbsorbUnframedGridRows(rows, &table);
   for (const std::vector<int>& run : Runs(rows, table)) DropLeadingCaptions(rows, run, &table);
   return table;
@@ -242,7 +256,7 @@ RawTable BuildTable(const std::map<int, std::vector<Anchor>>& rows, int first, i
 
 void AppendSheetBlocks(const SheetLayoutInput& sheet, std::vector<Block>* blocks) {
   const std::map<int, std::vector<Anchor>> rows = AnchorsByRow(*sheet.data);
-  const std::set<int> table_rows = TableRows(*sheet.data, rows);
+  const std::set<int> table_rows = TableRows(*sheet.data, rows, sheet.print_title_rows);
   const std::size_t start = blocks->size();
 
   // Walk the table runs and the text rows in row order. Blank rows between
