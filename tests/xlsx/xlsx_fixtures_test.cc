@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "extract/extract.h"
 #include "tests/docx/layout_dump.h"
@@ -41,6 +43,23 @@ TEST_P(XlsxFixtureTest, BlocksMatchExpectation) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, XlsxFixtureTest,
                          ::testing::Values("strings", "numbers", "layout", "hostile"));
+
+TEST(XlsxExtractor, ConcurrentExtractionGivesTheSameBlocks) {
+  // The batch converter may extract several files at a time.
+  const char* const names[] = {"strings", "numbers", "layout", "hostile"};
+  std::vector<std::vector<std::string>> alone, together(std::size(names));
+  for (const char* name : names)
+    alone.push_back(testing::DumpBlocks(ExtractXlsx(FixturePath(std::string(name) + ".xlsx"), {})));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < std::size(names); ++i)
+    threads.emplace_back([&, i] {
+      for (int round = 0; round < 10; ++round)
+        together[i] =
+            testing::DumpBlocks(ExtractXlsx(FixturePath(std::string(names[i]) + ".xlsx"), {}));
+    });
+  for (std::thread& t : threads) t.join();
+  for (std::size_t i = 0; i < std::size(names); ++i) EXPECT_EQ(together[i], alone[i]) << names[i];
+}
 
 TEST(XlsxExtractor, HiddenSheetIsSkippedAndSaidSo) {
   const Layout layout = ExtractXlsx(FixturePath("layout.xlsx"), ExtractOptions{});
