@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "extract/docx/ooxml.h"
 #include "extract/xlsx/number_format.h"
@@ -62,7 +63,7 @@ class RowReader {
   void Read(const xmlNode* row) {
     row_ = IntAttr(row, "r", row_ + 2) - 1;  // 1-based attribute, else the next row
     if (row_ < 0 || row_ >= context_.limits->max_rows) {
-      capped_what_ = "rows";
+      capped_.insert("rows");
       return;
     }
     int col = -1;
@@ -71,15 +72,20 @@ class RowReader {
       int ref_row = row_;
       if (!ParseCellRef(Attr(c, "r").value_or(""), &ref_row, &col)) ++col;
       if (col < 0 || col >= context_.limits->max_cols) {
-        capped_what_ = "columns";
+        capped_.insert("columns");
         continue;
       }
       AddCell(c, col);
     }
   }
 
-  // "" when nothing was capped, else what was ("rows", "columns", "cells").
-  const std::string& capped() const { return capped_what_; }
+  // What was capped, "" when nothing was ("rows", "columns, cells", ...).
+  std::string capped() const {
+    std::string out;
+    for (const char* what : {"rows", "columns", "cells"})
+      if (capped_.count(what)) out += (out.empty() ? "" : ", ") + std::string(what);
+    return out;
+  }
 
  private:
   void AddCell(const xmlNode* c, int col) {
@@ -88,7 +94,7 @@ class RowReader {
     std::string text = UnixBreaks(CellText(c, context_));
     if (docx::IsBlank(text)) return;
     if (sheet_cells_ >= context_.limits->max_cells_per_sheet || *context_.cells_left == 0) {
-      capped_what_ = "cells";
+      capped_.insert("cells");
       return;
     }
     ++sheet_cells_;
@@ -100,7 +106,7 @@ class RowReader {
   SheetData* out_;
   int row_ = -1;
   std::size_t sheet_cells_ = 0;
-  std::string capped_what_;
+  std::set<std::string> capped_;
 };
 
 }  // namespace
@@ -163,11 +169,12 @@ std::optional<Issue> ReadSheet(const std::string& xml, const std::string& part,
     return true;
   };
   std::optional<Issue> error = StreamPart(xml, part, want, on_subtree);
-  if (!rows.capped().empty() || merges_capped)
-    warnings->push_back(MakeWarning(
-        "xlsx_limit", "sheet '" + sheet_name + "' exceeds the extractor's cap on " +
-                          (merges_capped ? std::string("merged ranges") : rows.capped()) +
-                          "; the part beyond it is not read"));
+  std::string capped = rows.capped();
+  if (merges_capped) capped += (capped.empty() ? "" : ", ") + std::string("merged ranges");
+  if (!capped.empty())
+    warnings->push_back(MakeWarning("xlsx_limit", "sheet '" + sheet_name +
+                                                      "' exceeds the extractor's caps on " +
+                                                      capped + "; what lies beyond is not read"));
   return error;
 }
 

@@ -71,7 +71,14 @@ TEST(XlsxExtractor, HiddenSheetIsSkippedAndSaidSo) {
 TEST(XlsxExtractor, HostileDimensionIsCappedWithAWarning) {
   const Layout layout = ExtractXlsx(FixturePath("hostile.xlsx"), ExtractOptions{});
   ASSERT_FALSE(layout.failed());
-  EXPECT_TRUE(HasIssue(layout, "xlsx_limit"));
+  ASSERT_TRUE(HasIssue(layout, "xlsx_limit"));
+  for (const Issue& issue : layout.issues) {
+    if (issue.code != "xlsx_limit") continue;
+    EXPECT_EQ(issue.severity, Severity::kWarning);
+    // The cell at XFD1 passes the column cap, the rows at 1048576 the row cap.
+    EXPECT_NE(issue.message.find("rows"), std::string::npos) << issue.message;
+    EXPECT_NE(issue.message.find("columns"), std::string::npos) << issue.message;
+  }
 }
 
 TEST(XlsxExtractor, DetectedByContentNotName) {
