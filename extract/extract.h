@@ -12,7 +12,7 @@
 namespace cnbudget {
 
 struct ExtractOptions {
-  // Largest inflated size accepted for one zip entry (DOCX parts).
+  // Largest inflated size accepted for one zip entry (DOCX and XLSX parts).
   std::uint64_t max_zip_entry_bytes = 256ull << 20;
   // Largest accepted ratio of inflated to compressed size for one zip entry.
   std::uint64_t max_zip_ratio = 200;
@@ -24,5 +24,10 @@ Layout ExtractFile(const std::string& path, const ExtractOptions& options = {});
 // Format-specific entry points.
 Layout ExtractDocx(const std::string& path, const ExtractOptions& options);
 Layout ExtractPdf(const std::string& path, const ExtractOptions& options);
+Layout ExtractXlsx(const std::string& path, const ExtractOptions& options);
+
+// For a zip package: true when it holds a spreadsheet (XLSX) rather than a
+// word-processing document, judged by its content, not its name.
+bool IsSpreadsheetPackage(const std::string& path, const ExtractOptions& options);
 
 }  // namespace cnbudget
