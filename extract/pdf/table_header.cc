@@ -72,6 +72,77 @@ void AddOrphanBands(const std::vector<BBox>& boxes, std::vector<Band>* bands) {
   std::sort(bands->begin(), bands->end(), [](const Band& a, const Band& b) { return a.x0 < b.x0; });
 }
 
+// Lines of one wrapped header text sit one line pitch apart with the same
+// centre (centred text) or the same left edge, and no line is wider than the
+// one above it but the last: the column width caps them. Reading such a stack
+// as one piece, top to bottom, before columns are assigned keeps the
+// characters of neighbouring narrow columns (whose lines interleave in y)
+// from mixing.
+bool ContinuesStack(const Piece& above, const Piece& below) {
+  double fs = std::max(1.0, std::max(above.font_size, below.font_size));
+  double gap = below.box.y0 - above.box.y1;
+  if (gap < -0.2 * fs || gap > 0.45 * fs) return false;  // line spacing, not cell padding
+  bool centred = std::abs(CenterX(above.box) - CenterX(below.box)) <= 0.3 * fs;
+  bool left = std::abs(above.box.x0 - below.box.x0) <= 0.3 * fs;
+  // Paragraph lines are not a narrow column's text.
+  if (Width(above.box) > 12 * fs) return false;
+  return (centred || left) && Width(below.box) <= Width(above.box) + 0.5 * fs;
+}
+
+// True when `above` reaches over a text beside `below` on its baseline: it
+// is a merged cell over several columns, not the first line of `below`'s
+// cell.
+bool SpansNeighbour(const Piece& above, const Piece& below, const std::vector<Piece>& pieces) {
+  for (const Piece& q : pieces) {
+    if (&q == &below || &q == &above) continue;
+    double v = std::min(q.box.y1, below.box.y1) - std::max(q.box.y0, below.box.y0);
+    if (v <= 0.5 * std::min(Height(q.box), Height(below.box))) continue;
+    if (Overlap(q.box.x0, q.box.x1, above.box.x0, above.box.x1) > 0) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Piece> JoinWrappedHeaderTexts(std::vector<Piece> pieces) {
+  std::sort(pieces.begin(), pieces.end(),
+            [](const Piece& a, const Piece& b) { return a.box.y0 < b.box.y0; });
+  std::vector<Piece> stacks;      // joined pieces
+  std::vector<Piece> last_line;   // the lowest line of each stack, as a piece
+  const std::vector<Piece> original = pieces;
+  for (size_t i = 0; i < pieces.size(); ++i) {
+    Piece& p = pieces[i];
+    // The stack whose last line this one continues; when two could take it
+    // (a narrow text under a wide one), the nearest centre wins.
+    int best = -1;
+    double best_d = 1e18;
+    for (size_t k = 0; k < stacks.size(); ++k) {
+      if (!ContinuesStack(last_line[k], p)) continue;
+      if (SpansNeighbour(last_line[k], original[i], original)) continue;
+      double d = std::abs(CenterX(last_line[k].box) - CenterX(p.box));
+      if (d < best_d) {
+        best_d = d;
+        best = static_cast<int>(k);
+      }
+    }
+    if (best < 0) {
+      last_line.push_back(p);
+      stacks.push_back(std::move(p));
+      continue;
+    }
+    Piece& s = stacks[best];
+    s.text += "\n" + p.text;
+    s.box = Union(s.box, p.box);
+    s.bold = s.bold && p.bold;
+    s.font_size = std::max(s.font_size, p.font_size);
+    s.glyphs.insert(s.glyphs.end(), p.glyphs.begin(), p.glyphs.end());
+    last_line[best] = std::move(p);
+  }
+  return stacks;
+}
+
+namespace {
+
 struct Block {
   BBox box;
   int b0 = 0, b1 = 0;
@@ -285,42 +356,39 @@ int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ru
                      int page, std::vector<Band>* bands, std::vector<RawCell>* cells) {
   // Lowest header texts (nothing below them) lying in a gap are the
   // headers of columns without values.
-  std::vector<BBox> all, leaves, narrow_columns;
+  std::vector<Piece> pieces;
   for (const VisualLine& line : header)
-    for (const Piece& p : line.pieces) all.push_back(p.box);
-  for (const BBox& a : all) {
+    for (const Piece& p : line.pieces) pieces.push_back(p);
+  pieces = JoinWrappedHeaderTexts(std::move(pieces));
+  std::vector<BBox> leaves, narrow_columns;
+  for (const Piece& pa : pieces) {
+    const BBox& a = pa.box;
     bool covered = false;
-    for (const BBox& b : all) {
+    for (const Piece& pb : pieces) {
+      const BBox& b = pb.box;
       double narrower = std::min(Width(a), Width(b));
       if (b.y0 > a.y1 - 1 && Overlap(a.x0, a.x1, b.x0, b.x1) > 0.3 * narrower) covered = true;
     }
     if (covered) continue;
-    // The foot of a stack of short lines (text wrapped in a narrow column)
-    // marks a column of its own even when a wide amount of the
-    // neighbouring column reaches under it.
-    int stacked = 0;
-    for (const BBox& b : all) {
-      double fs = std::max(1.0, Height(a));
-      if (b.y1 <= a.y0 + 1 && a.y0 - b.y1 < 4 * fs &&
-          Overlap(a.x0, a.x1, b.x0, b.x1) > 0.7 * std::min(Width(a), Width(b)) &&
-          Width(b) < 1.6 * Width(a) + 1) {
-        ++stacked;
-      }
-    }
+    // A text wrapped over three lines or more (a narrow column) marks a
+    // column of its own even when a wide amount of the neighbouring column
+    // reaches under it.
     leaves.push_back(a);
-    if (stacked >= 2 && OutsideBands(*bands, a)) narrow_columns.push_back(a);
+    if (std::count(pa.text.begin(), pa.text.end(), '\n') >= 2) narrow_columns.push_back(a);
   }
   AddOrphanBands(leaves, bands);
-  AddBands(narrow_columns, bands);
+  std::vector<BBox> still_outside;
+  for (const BBox& a : narrow_columns)
+    if (OutsideBands(*bands, a)) still_outside.push_back(a);
+  AddBands(still_outside, bands);
   std::vector<Block> segs;
-  for (const VisualLine& line : header)
-    for (const Piece& p : line.pieces) {
-      Block b;
-      if (!CoveredBands(*bands, p.box, &b.b0, &b.b1)) continue;
-      b.box = p.box;
-      b.pieces.push_back(p);
-      segs.push_back(std::move(b));
-    }
+  for (Piece& p : pieces) {
+    Block b;
+    if (!CoveredBands(*bands, p.box, &b.b0, &b.b1)) continue;
+    b.box = p.box;
+    b.pieces.push_back(std::move(p));
+    segs.push_back(std::move(b));
+  }
   ApplyRules(*bands, rules, &segs);
   std::vector<Block> blocks = JoinStackedSegments(std::move(segs));
   if (rules.empty() && !bands->empty()) {

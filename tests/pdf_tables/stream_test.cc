@@ -1,5 +1,8 @@
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
+#include "extract/pdf/table_header.h"
 #include "extract/pdf/table_stream.h"
 #include "page_builder.h"
 #include "table_test_util.h"
@@ -83,6 +86,29 @@ TEST(StreamTest, UnruledTableWithCaptionsAndWrappedBodyCell) {
   ASSERT_EQ(r.free_lines.size(), 3u);
   EXPECT_EQ(LineText(r.free_lines[0]), "表3");
   EXPECT_EQ(LineText(r.free_lines[2]), "说明文字一行，不属于表格。");
+}
+
+// Texts wrapped in narrow neighbouring columns, vertically centred so that
+// their lines interleave: each column's lines are read top to bottom as one
+// text. A merged header over two texts is not their first line.
+TEST(StreamTest, WrappedHeaderTextsAreReadColumnByColumn) {
+  PageBuilder b(1);
+  b.Text(100, 100, "上级").Text(100, 112, "一般").Text(100, 124, "预算");
+  b.Text(122, 106, "单位").Text(122, 118, "资金");
+  b.Text(160, 100, "财政拨款");                       // over the two texts below
+  b.Text(150, 112, "小计").Text(175, 112, "其他");
+  b.Text(20, 150, "这是一行很长的说明文字，不是窄列里的换行文字，");  // paragraph lines
+  b.Text(20, 162, "这是一行很长的说明文字");
+  PageContent page = b.Build();
+  std::vector<Piece> joined = JoinWrappedHeaderTexts(PiecesFromRuns(page));
+  std::vector<std::string> texts;
+  for (const Piece& p : joined) texts.push_back(p.text);
+  std::sort(texts.begin(), texts.end());
+  std::vector<std::string> expected = {"上级\n一般\n预算", "单位\n资金", "财政拨款", "小计", "其他",
+                                       "这是一行很长的说明文字，不是窄列里的换行文字，",
+                                       "这是一行很长的说明文字"};
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(texts, expected);
 }
 
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
