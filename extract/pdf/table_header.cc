@@ -238,10 +238,92 @@ double SlotRight(const std::vector<Band>& bands, int c) {
   return c + 1 == n ? bands[n - 1].x1 : (bands[c].x1 + bands[c + 1].x0) / 2;
 }
 
+// Without rules, a merged header text is centred over its columns (as
+// merged cells centre their text). `tier` are the highest texts over columns
+// lo..hi: when they share lo..hi out by the midpoints between them, each
+// centred over its share, they take those shares.
+bool ShareByMidpoints(const std::vector<Band>& bands, int lo, int hi,
+                      const std::vector<Block*>& tier) {
+  std::vector<int> first(tier.size(), -1), last(tier.size(), -1);
+  for (int c = lo; c <= hi; ++c) {
+    double centre = (bands[c].x0 + bands[c].x1) / 2;
+    size_t k = 0;
+    while (k + 1 < tier.size() && centre > (tier[k]->box.x1 + tier[k + 1]->box.x0) / 2) ++k;
+    if (first[k] < 0) first[k] = c;
+    last[k] = c;
+  }
+  for (size_t k = 0; k < tier.size(); ++k) {
+    if (first[k] < 0 || first[k] > tier[k]->b0 || last[k] < tier[k]->b1) return false;
+    double x0 = SlotLeft(bands, first[k]), x1 = SlotRight(bands, last[k]);
+    double fs = std::max(1.0, tier[k]->pieces[0].font_size);
+    if (std::abs(CenterX(tier[k]->box) - (x0 + x1) / 2) > 0.15 * (x1 - x0) + 0.5 * fs) return false;
+  }
+  for (size_t k = 0; k < tier.size(); ++k) {
+    tier[k]->b0 = first[k];
+    tier[k]->b1 = last[k];
+  }
+  return true;
+}
+
+// True when every column of f..l outside the text's own columns holds lower
+// header texts that sit in the rows under the text: a header text below a
+// merged cell is centred in the rows beneath it, a text spanning the whole
+// header height (a column of its own) in the whole height. `bottom` is the
+// foot of the header.
+bool ColumnsBelongUnder(const Block& top, int f, int l, const std::vector<Block*>& rest,
+                        double bottom) {
+  double under_centre = (top.box.y1 + bottom) / 2, full_centre = (top.box.y0 + bottom) / 2;
+  for (int c = f; c <= l; ++c) {
+    if (c >= top.b0 && c <= top.b1) continue;
+    bool child = false;
+    for (const Block* b : rest) {
+      if (b->b1 < c || b->b0 > c) continue;
+      if (b->b0 < f || b->b1 > l) return false;  // reaches out of the span
+      double cy = CenterY(b->box);
+      if (std::abs(cy - under_centre) >= std::abs(cy - full_centre)) return false;
+      child = true;
+    }
+    if (!child) return false;
+  }
+  return true;
+}
+
+// The widest run of columns f..l (within lo..hi, around the text's own
+// columns, free of the other tier texts) over whose middle the text is
+// centred, that it fits in, and whose other columns' texts lie under it.
+// False when no span wider than the text's own columns qualifies.
+bool CentredSpan(const std::vector<Band>& bands, int lo, int hi, const Block& top,
+                 const std::vector<Block*>& tier, const std::vector<Block*>& rest, int* f_out,
+                 int* l_out) {
+  int left_limit = lo, right_limit = hi;
+  for (const Block* o : tier) {
+    if (o == &top) continue;
+    if (o->b1 < top.b0) left_limit = std::max(left_limit, o->b1 + 1);
+    if (o->b0 > top.b1) right_limit = std::min(right_limit, o->b0 - 1);
+  }
+  double bottom = top.box.y1;
+  for (const Block* b : rest) bottom = std::max(bottom, b->box.y1);
+  double fs = std::max(1.0, top.pieces[0].font_size);
+  int best_width = top.b1 - top.b0 + 1;
+  bool found = false;
+  for (int f = left_limit; f <= top.b0; ++f)
+    for (int l = top.b1; l <= right_limit; ++l) {
+      if (l - f + 1 <= best_width) continue;
+      double x0 = SlotLeft(bands, f), x1 = SlotRight(bands, l);
+      if (top.box.x0 < x0 - 0.5 * fs || top.box.x1 > x1 + 0.5 * fs) continue;
+      if (std::abs(CenterX(top.box) - (x0 + x1) / 2) > 0.05 * (x1 - x0) + 0.5 * fs) continue;
+      if (!ColumnsBelongUnder(top, f, l, rest, bottom)) continue;
+      best_width = l - f + 1;
+      *f_out = f;
+      *l_out = l;
+      found = true;
+    }
+  return found;
+}
+
 // Without rules, merged headers are found top-down: the highest header texts
-// over columns lo..hi share those columns out by the midpoints between them,
-// if each text is centred over its share (as merged cells centre their
-// text); then the same inside each share.
+// over columns lo..hi take their columns (ShareByMidpoints, else each its
+// CentredSpan); then the same inside each text's columns.
 void PartitionTiers(const std::vector<Band>& bands, int lo, int hi, std::vector<Block>* blocks,
                     int depth) {
   if (depth > 6 || lo > hi) return;
@@ -260,31 +342,24 @@ void PartitionTiers(const std::vector<Band>& bands, int lo, int hi, std::vector<
   }
   if (rest.empty()) return;
   std::sort(tier.begin(), tier.end(), [](Block* a, Block* b) { return a->box.x0 < b->box.x0; });
-  // Every tier text must sit above some lower text (else it is a leaf).
-  std::vector<int> first(tier.size(), -1), last(tier.size(), -1);
-  for (int c = lo; c <= hi; ++c) {
-    double centre = (bands[c].x0 + bands[c].x1) / 2;
-    size_t k = 0;
-    while (k + 1 < tier.size() && centre > (tier[k]->box.x1 + tier[k + 1]->box.x0) / 2) ++k;
-    if (first[k] < 0) first[k] = c;
-    last[k] = c;
+  if (!ShareByMidpoints(bands, lo, hi, tier)) {
+    std::vector<std::pair<int, int>> spans;
+    for (Block* t : tier) {
+      int f = t->b0, l = t->b1;
+      CentredSpan(bands, lo, hi, *t, tier, rest, &f, &l);
+      spans.emplace_back(f, l);
+    }
+    for (size_t k = 0; k < tier.size(); ++k) {
+      tier[k]->b0 = spans[k].first;
+      tier[k]->b1 = spans[k].second;
+    }
   }
-  for (size_t k = 0; k < tier.size(); ++k) {
-    if (first[k] < 0 || first[k] > tier[k]->b0 || last[k] < tier[k]->b1) return;
-    double x0 = SlotLeft(bands, first[k]), x1 = SlotRight(bands, last[k]);
-    double fs = std::max(1.0, tier[k]->pieces[0].font_size);
-    if (std::abs(CenterX(tier[k]->box) - (x0 + x1) / 2) > 0.15 * (x1 - x0) + 0.5 * fs) return;
-  }
-  for (size_t k = 0; k < tier.size(); ++k) {
-    tier[k]->b0 = first[k];
-    tier[k]->b1 = last[k];
-  }
-  for (size_t k = 0; k < tier.size(); ++k) {
-    // The tier text itself is above the share; partition what lies below.
-    int saved0 = tier[k]->b0;
-    tier[k]->b0 = hi + 1;  // exclude it from its own share's members
-    PartitionTiers(bands, first[k], last[k], blocks, depth + 1);
-    tier[k]->b0 = saved0;
+  for (Block* t : tier) {
+    // The tier text itself is above its columns; partition what lies below.
+    int f = t->b0, l = t->b1;
+    t->b0 = hi + 1;  // exclude it from its own columns' members
+    PartitionTiers(bands, f, l, blocks, depth + 1);
+    t->b0 = f;
   }
 }
 

@@ -111,6 +111,44 @@ TEST(StreamTest, WrappedHeaderTextsAreReadColumnByColumn) {
   EXPECT_EQ(texts, expected);
 }
 
+// Without rules: a merged header text centred over the columns whose texts
+// sit in the rows below it spans them, even when columns with texts of the
+// full header height (科目名称, 合计) stand between the merged cells.
+TEST(StreamTest, UnruledMergedHeadersSpanTheColumnsCentredUnderThem) {
+  PageBuilder b(1);
+  b.Text(74, 100, "科目代码").Text(310, 100, "财政拨款");
+  b.Text(130, 112, "科目名称").Text(238, 112, "合计");
+  b.Text(60, 124, "类").Text(85, 124, "款").Text(105, 124, "项");
+  b.Text(297, 124, "基本").Text(357, 124, "项目");
+  for (double y : {145.0, 160.0}) {
+    b.Text(60, y, "201").Text(85, y, "03").Text(105, y, y < 150 ? "01" : "02");
+    b.Text(130, y, y < 150 ? "行政运行" : "一般行政管理事务");
+    b.RightText(260, y, "100.00").RightText(320, y, "60.00").RightText(380, y, "40.00");
+  }
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(r.tables[0].header_rows, 2);
+  EXPECT_EQ(t.n_cols, 7);
+  ASSERT_NE(CellAt(t, 0, 0), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 0)->raw, "科目代码");
+  EXPECT_EQ(CellAt(t, 0, 0)->cs, 3);
+  EXPECT_EQ(TextAt(t, 1, 0), "类");
+  EXPECT_EQ(TextAt(t, 1, 2), "项");
+  ASSERT_NE(CellAt(t, 0, 3), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 3)->rs, 2);
+  ASSERT_NE(CellAt(t, 0, 4), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 4)->raw, "合计");
+  EXPECT_EQ(CellAt(t, 0, 4)->rs, 2);
+  ASSERT_NE(CellAt(t, 0, 5), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 5)->raw, "财政拨款");
+  EXPECT_EQ(CellAt(t, 0, 5)->cs, 2);
+  EXPECT_EQ(TextAt(t, 1, 5), "基本");
+  EXPECT_EQ(TextAt(t, 1, 6), "项目");
+  EXPECT_EQ(TextAt(t, 2, 6), "40.00");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
