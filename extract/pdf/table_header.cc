@@ -238,12 +238,46 @@ double SlotRight(const std::vector<Band>& bands, int c) {
   return c + 1 == n ? bands[n - 1].x1 : (bands[c].x1 + bands[c + 1].x0) / 2;
 }
 
+// True when every column of f..l outside the text's own columns holds lower
+// header texts that sit in the rows under the text: a header text below a
+// merged cell is centred in the rows beneath it, a text spanning the whole
+// header height (a column of its own) in the whole height. `bottom` is the
+// foot of the header.
+bool ColumnsBelongUnder(const Block& top, int f, int l, const std::vector<Block*>& rest,
+                        double bottom) {
+  double under_centre = (top.box.y1 + bottom) / 2, full_centre = (top.box.y0 + bottom) / 2;
+  // A text with texts of its own below it is a merged cell of a middle
+  // level: it starts under the top text whatever its centre.
+  auto has_below = [&](const Block* b) {
+    for (const Block* o : rest)
+      if (o != b && o->box.y0 > b->box.y1 - 1 && Overlap(o->box.x0, o->box.x1, b->box.x0, b->box.x1) > 0)
+        return true;
+    return false;
+  };
+  for (int c = f; c <= l; ++c) {
+    if (c >= top.b0 && c <= top.b1) continue;
+    bool child = false;
+    for (const Block* b : rest) {
+      if (b->b1 < c || b->b0 > c) continue;
+      if (b->b0 < f || b->b1 > l) return false;  // reaches out of the span
+      double cy = CenterY(b->box);
+      if (std::abs(cy - under_centre) >= std::abs(cy - full_centre) && !has_below(b)) return false;
+      child = true;
+    }
+    if (!child) return false;
+  }
+  return true;
+}
+
 // Without rules, a merged header text is centred over its columns (as
 // merged cells centre their text). `tier` are the highest texts over columns
 // lo..hi: when they share lo..hi out by the midpoints between them, each
-// centred over its share, they take those shares.
+// centred over its share with the texts of its share under it, they take
+// those shares.
 bool ShareByMidpoints(const std::vector<Band>& bands, int lo, int hi,
-                      const std::vector<Block*>& tier) {
+                      const std::vector<Block*>& tier, const std::vector<Block*>& rest) {
+  double bottom = 0;
+  for (const Block* b : rest) bottom = std::max(bottom, b->box.y1);
   std::vector<int> first(tier.size(), -1), last(tier.size(), -1);
   for (int c = lo; c <= hi; ++c) {
     double centre = (bands[c].x0 + bands[c].x1) / 2;
@@ -256,34 +290,12 @@ bool ShareByMidpoints(const std::vector<Band>& bands, int lo, int hi,
     if (first[k] < 0 || first[k] > tier[k]->b0 || last[k] < tier[k]->b1) return false;
     double x0 = SlotLeft(bands, first[k]), x1 = SlotRight(bands, last[k]);
     double fs = std::max(1.0, tier[k]->pieces[0].font_size);
-    if (std::abs(CenterX(tier[k]->box) - (x0 + x1) / 2) > 0.15 * (x1 - x0) + 0.5 * fs) return false;
+    if (std::abs(CenterX(tier[k]->box) - (x0 + x1) / 2) > 0.06 * (x1 - x0) + 0.5 * fs) return false;
+    if (!ColumnsBelongUnder(*tier[k], first[k], last[k], rest, bottom)) return false;
   }
   for (size_t k = 0; k < tier.size(); ++k) {
     tier[k]->b0 = first[k];
     tier[k]->b1 = last[k];
-  }
-  return true;
-}
-
-// True when every column of f..l outside the text's own columns holds lower
-// header texts that sit in the rows under the text: a header text below a
-// merged cell is centred in the rows beneath it, a text spanning the whole
-// header height (a column of its own) in the whole height. `bottom` is the
-// foot of the header.
-bool ColumnsBelongUnder(const Block& top, int f, int l, const std::vector<Block*>& rest,
-                        double bottom) {
-  double under_centre = (top.box.y1 + bottom) / 2, full_centre = (top.box.y0 + bottom) / 2;
-  for (int c = f; c <= l; ++c) {
-    if (c >= top.b0 && c <= top.b1) continue;
-    bool child = false;
-    for (const Block* b : rest) {
-      if (b->b1 < c || b->b0 > c) continue;
-      if (b->b0 < f || b->b1 > l) return false;  // reaches out of the span
-      double cy = CenterY(b->box);
-      if (std::abs(cy - under_centre) >= std::abs(cy - full_centre)) return false;
-      child = true;
-    }
-    if (!child) return false;
   }
   return true;
 }
@@ -330,7 +342,7 @@ void PartitionTiers(const std::vector<Band>& bands, int lo, int hi, std::vector<
   std::vector<Block*> members;
   double top = 1e18;
   for (Block& b : *blocks)
-    if (b.b0 >= lo && b.b1 <= hi) {
+    if (b.b0 >= lo && b.b1 <= hi && b.b0 <= b.b1) {
       members.push_back(&b);
       top = std::min(top, b.box.y0);
     }
@@ -342,7 +354,7 @@ void PartitionTiers(const std::vector<Band>& bands, int lo, int hi, std::vector<
   }
   if (rest.empty()) return;
   std::sort(tier.begin(), tier.end(), [](Block* a, Block* b) { return a->box.x0 < b->box.x0; });
-  if (!ShareByMidpoints(bands, lo, hi, tier)) {
+  if (!ShareByMidpoints(bands, lo, hi, tier, rest)) {
     std::vector<std::pair<int, int>> spans;
     for (Block* t : tier) {
       int f = t->b0, l = t->b1;
@@ -357,7 +369,7 @@ void PartitionTiers(const std::vector<Band>& bands, int lo, int hi, std::vector<
   for (Block* t : tier) {
     // The tier text itself is above its columns; partition what lies below.
     int f = t->b0, l = t->b1;
-    t->b0 = hi + 1;  // exclude it from its own columns' members
+    t->b0 = l + 1;  // an empty range: not a member of its own columns
     PartitionTiers(bands, f, l, blocks, depth + 1);
     t->b0 = f;
   }
@@ -438,13 +450,14 @@ int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ru
   std::vector<BBox> leaves, narrow_columns;
   for (const Piece& pa : pieces) {
     const BBox& a = pa.box;
-    bool covered = false;
+    // Covered: texts below it fill part of its width (a merged cell over
+    // two texts may overlap each of them only a little).
+    double below = 0;
     for (const Piece& pb : pieces) {
       const BBox& b = pb.box;
-      double narrower = std::min(Width(a), Width(b));
-      if (b.y0 > a.y1 - 1 && Overlap(a.x0, a.x1, b.x0, b.x1) > 0.3 * narrower) covered = true;
+      if (b.y0 > a.y1 - 1) below += Overlap(a.x0, a.x1, b.x0, b.x1) / std::min(Width(a), Width(b));
     }
-    if (covered) continue;
+    if (below > 0.3) continue;
     // A text wrapped over three lines or more (a narrow column) marks a
     // column of its own even when a wide amount of the neighbouring column
     // reaches under it.

@@ -149,6 +149,40 @@ TEST(StreamTest, UnruledMergedHeadersSpanTheColumnsCentredUnderThem) {
   EXPECT_EQ(TextAt(t, 2, 6), "40.00");
 }
 
+// Three header levels without rules: 财政拨款 over 小计/基本支出/项目支出,
+// 基本支出 over 人员经费/公用经费, both centred on the same x. Texts centred
+// in the whole header height (项目, 合计) or in the two rows under a merged
+// text (小计) are not under the text above them.
+TEST(StreamTest, UnruledThreeLevelHeader) {
+  PageBuilder b(1);
+  b.Text(220, 100, "财政拨款");
+  b.Text(60, 116, "项目").Text(110, 116, "合计").Text(221.5, 116, "基本支出");
+  b.Text(160, 124, "小计").Text(296, 124, "项目支出");
+  b.Text(200, 132, "人员经费").Text(248, 132, "公用经费");
+  for (double y : {155.0, 170.0}) {
+    b.Text(60, y, y < 160 ? "总计" : "其他");
+    for (double x : {128.0, 178.0, 236.0, 284.0, 332.0}) b.RightText(x, y, "9.00");
+  }
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(r.tables[0].header_rows, 3);
+  EXPECT_EQ(t.n_cols, 6);
+  auto span = [&](int row, int col) {
+    const RawCell* c = CellAt(t, row, col);
+    return c == nullptr ? std::string("-") : c->raw + " " + std::to_string(c->rs) + "x" + std::to_string(c->cs);
+  };
+  EXPECT_EQ(span(0, 0), "项目 3x1");
+  EXPECT_EQ(span(0, 1), "合计 3x1");
+  EXPECT_EQ(span(0, 2), "财政拨款 1x4");
+  EXPECT_EQ(span(1, 2), "小计 2x1");
+  EXPECT_EQ(span(1, 3), "基本支出 1x2");
+  EXPECT_EQ(span(1, 5), "项目支出 2x1");
+  EXPECT_EQ(span(2, 3), "人员经费 1x1");
+  EXPECT_EQ(span(2, 4), "公用经费 1x1");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
