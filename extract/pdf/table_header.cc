@@ -14,7 +14,9 @@ double Overlap(double a0, double a1, double b0, double b1) {
 
 // True when the box overlaps no band and stands well apart from the bands
 // on both sides: the text of a column that has no values in the body.
-bool LiesInGap(const std::vector<Band>& bands, const BBox& box) {
+// `header`: the box is a lowest header text, which heads a column of its
+// own also when it stands a character or more clear of both neighbours.
+bool LiesInGap(const std::vector<Band>& bands, const BBox& box, bool header) {
   double left = -1e18, right = 1e18;
   for (const Band& b : bands) {
     if (Overlap(box.x0, box.x1, b.x0, b.x1) > 0) return false;
@@ -23,7 +25,9 @@ bool LiesInGap(const std::vector<Band>& bands, const BBox& box) {
   }
   if (left < -1e17 || right > 1e17) return true;  // beyond the outermost band
   double gap = right - left;
-  return std::min(box.x0 - left, right - box.x1) >= 0.2 * gap;
+  double clear = std::min(box.x0 - left, right - box.x1);
+  if (header && clear >= std::max(Height(box), 0.1 * gap)) return true;
+  return clear >= 0.2 * gap;
 }
 
 // True when the box's centre lies in no band and it overlaps each band by
@@ -55,10 +59,10 @@ void AddBands(const std::vector<BBox>& boxes, std::vector<Band>* bands) {
 }
 
 // Adds one band per cluster of boxes (overlapping in x) that cover no band.
-void AddOrphanBands(const std::vector<BBox>& boxes, std::vector<Band>* bands) {
+void AddOrphanBands(const std::vector<BBox>& boxes, bool header, std::vector<Band>* bands) {
   std::vector<Band> orphans;
   for (const BBox& b : boxes) {
-    if (!LiesInGap(*bands, b)) continue;
+    if (!LiesInGap(*bands, b, header)) continue;
     bool merged = false;
     for (Band& o : orphans)
       if (Overlap(o.x0, o.x1, b.x0, b.x1) > 0) {
@@ -78,6 +82,12 @@ void AddOrphanBands(const std::vector<BBox>& boxes, std::vector<Band>* bands) {
 // as one piece, top to bottom, before columns are assigned keeps the
 // characters of neighbouring narrow columns (whose lines interleave in y)
 // from mixing.
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 bool ContinuesStack(const Piece& above, const Piece& below) {
   double fs = std::max(1.0, std::max(above.font_size, below.font_size));
   double gap = below.box.y0 - above.box.y1;
@@ -86,7 +96,11 @@ bool ContinuesStack(const Piece& above, const Piece& below) {
   bool left = std::abs(above.box.x0 - below.box.x0) <= 0.3 * fs;
   // Paragraph lines are not a narrow column's text.
   if (Width(above.box) > 12 * fs) return false;
-  return (centred || left) && Width(below.box) <= Width(above.box) + 0.5 * fs;
+  // The last line may be wider than a one-character line above it (a
+  // closing bracket cannot start a line).
+  double widest = CodePoints(above.text) == 1 && CodePoints(below.text) <= 2
+                      ? 2 * Width(above.box) : Width(above.box);
+  return (centred || left) && Width(below.box) <= widest + 0.5 * fs;
 }
 
 // True when `above` reaches over a text beside `below` on its baseline: it
@@ -142,6 +156,51 @@ std::vector<Piece> JoinWrappedHeaderTexts(std::vector<Piece> pieces) {
 }
 
 namespace {
+
+bool SameBaseline(const BBox& a, const BBox& b) {
+  double v = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  return v > 0.5 * std::min(Height(a), Height(b));
+}
+
+// Two lowest header texts side by side on one baseline over one band head
+// two columns: a body text running over into the next column joined them
+// into one band. The band is split at the midpoint between those texts,
+// unless a neighbouring band has no header text of its own (then the outer
+// text heads that band, its values standing off its centre).
+void SplitBandsUnderLeaves(const std::vector<BBox>& leaves, std::vector<Band>* bands) {
+  auto headed = [&](const Band& band) {
+    for (const BBox& a : leaves)
+      if (Overlap(a.x0, a.x1, band.x0, band.x1) > 0) return true;
+    return false;
+  };
+  std::vector<Band> out;
+  for (size_t i = 0; i < bands->size(); ++i) {
+    const Band& band = (*bands)[i];
+    std::vector<BBox> over;
+    for (const BBox& a : leaves) {
+      if (CenterX(a) <= band.x0 || CenterX(a) >= band.x1) continue;
+      // A text reaching over a neighbouring band heads that column.
+      bool elsewhere = false;
+      for (const Band& o : *bands)
+        if (&o != &band && Overlap(a.x0, a.x1, o.x0, o.x1) > 0) elsewhere = true;
+      if (!elsewhere) over.push_back(a);
+    }
+    bool neighbours_headed = (i == 0 || headed((*bands)[i - 1])) &&
+                             (i + 1 == bands->size() || headed((*bands)[i + 1]));
+    std::sort(over.begin(), over.end(), [](const BBox& a, const BBox& b) { return a.x0 < b.x0; });
+    double x0 = band.x0;
+    for (size_t k = 0; neighbours_headed && k + 1 < over.size(); ++k) {
+      double fs = std::max(1.0, std::min(Height(over[k]), Height(over[k + 1])));
+      if (over[k + 1].x0 - over[k].x1 < 0.5 * fs) continue;  // one text, or overlapping
+      if (!SameBaseline(over[k], over[k + 1])) continue;
+      double mid = (over[k].x1 + over[k + 1].x0) / 2;
+      out.push_back(Band{x0, mid - 0.5});
+      x0 = mid + 0.5;
+    }
+    out.push_back(Band{x0, band.x1});
+  }
+  *bands = std::move(out);
+}
 
 struct Block {
   BBox box;
@@ -239,12 +298,12 @@ double SlotRight(const std::vector<Band>& bands, int c) {
 }
 
 // True when every column of f..l outside the text's own columns holds lower
-// header texts that sit in the rows under the text: a header text below a
+// header texts (or none, if `allow_empty`) that sit in the rows under the text: a header text below a
 // merged cell is centred in the rows beneath it, a text spanning the whole
 // header height (a column of its own) in the whole height. `bottom` is the
 // foot of the header.
 bool ColumnsBelongUnder(const Block& top, int f, int l, const std::vector<Block*>& rest,
-                        double bottom) {
+                        double bottom, bool allow_empty) {
   double under_centre = (top.box.y1 + bottom) / 2, full_centre = (top.box.y0 + bottom) / 2;
   // A text with texts of its own below it is a merged cell of a middle
   // level: it starts under the top text whatever its centre.
@@ -264,7 +323,7 @@ bool ColumnsBelongUnder(const Block& top, int f, int l, const std::vector<Block*
       if (std::abs(cy - under_centre) >= std::abs(cy - full_centre) && !has_below(b)) return false;
       child = true;
     }
-    if (!child) return false;
+    if (!child && !allow_empty) return false;
   }
   return true;
 }
@@ -272,8 +331,7 @@ bool ColumnsBelongUnder(const Block& top, int f, int l, const std::vector<Block*
 // Without rules, a merged header text is centred over its columns (as
 // merged cells centre their text). `tier` are the highest texts over columns
 // lo..hi: when they share lo..hi out by the midpoints between them, each
-// centred over its share with the texts of its share under it, they take
-// those shares.
+// centred over its share, they take those shares.
 bool ShareByMidpoints(const std::vector<Band>& bands, int lo, int hi,
                       const std::vector<Block*>& tier, const std::vector<Block*>& rest) {
   double bottom = 0;
@@ -291,7 +349,10 @@ bool ShareByMidpoints(const std::vector<Band>& bands, int lo, int hi,
     double x0 = SlotLeft(bands, first[k]), x1 = SlotRight(bands, last[k]);
     double fs = std::max(1.0, tier[k]->pieces[0].font_size);
     if (std::abs(CenterX(tier[k]->box) - (x0 + x1) / 2) > 0.06 * (x1 - x0) + 0.5 * fs) return false;
-    if (!ColumnsBelongUnder(*tier[k], first[k], last[k], rest, bottom)) return false;
+    // A lone text taking every column is suspect: it may be centred over a
+    // middle part only (symmetric neighbours), so its columns must lie under it.
+    if (tier.size() == 1 && !ColumnsBelongUnder(*tier[k], first[k], last[k], rest, bottom, true))
+      return false;
   }
   for (size_t k = 0; k < tier.size(); ++k) {
     tier[k]->b0 = first[k];
@@ -324,7 +385,7 @@ bool CentredSpan(const std::vector<Band>& bands, int lo, int hi, const Block& to
       double x0 = SlotLeft(bands, f), x1 = SlotRight(bands, l);
       if (top.box.x0 < x0 - 0.5 * fs || top.box.x1 > x1 + 0.5 * fs) continue;
       if (std::abs(CenterX(top.box) - (x0 + x1) / 2) > 0.05 * (x1 - x0) + 0.5 * fs) continue;
-      if (!ColumnsBelongUnder(top, f, l, rest, bottom)) continue;
+      if (!ColumnsBelongUnder(top, f, l, rest, bottom, false)) continue;
       best_width = l - f + 1;
       *f_out = f;
       *l_out = l;
@@ -416,7 +477,7 @@ std::vector<Band> BandsFromBody(const std::vector<VisualLine>& body, int allowan
   std::vector<BBox> boxes;
   for (const VisualLine& line : body)
     for (const Piece& p : line.pieces) boxes.push_back(p.box);
-  AddOrphanBands(boxes, &bands);
+  AddOrphanBands(boxes, false, &bands);
   return bands;
 }
 
@@ -464,7 +525,16 @@ int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ru
     leaves.push_back(a);
     if (std::count(pa.text.begin(), pa.text.end(), '\n') >= 2) narrow_columns.push_back(a);
   }
-  AddOrphanBands(leaves, bands);
+  // A lowest text at the very top of the header (a one-row header, or a
+  // merged text with its parts off to the sides) needs the wider clearance.
+  double header_top = 1e18;
+  for (const Piece& p : pieces) header_top = std::min(header_top, p.box.y0);
+  std::vector<BBox> top_leaves, lower_leaves;
+  for (const BBox& a : leaves)
+    (a.y0 < header_top + 0.5 * Height(a) ? top_leaves : lower_leaves).push_back(a);
+  AddOrphanBands(top_leaves, false, bands);
+  AddOrphanBands(lower_leaves, true, bands);
+  SplitBandsUnderLeaves(leaves, bands);
   std::vector<BBox> still_outside;
   for (const BBox& a : narrow_columns)
     if (OutsideBands(*bands, a)) still_outside.push_back(a);

@@ -183,6 +183,37 @@ TEST(StreamTest, UnruledThreeLevelHeader) {
   EXPECT_EQ(span(2, 4), "公用经费 1x1");
 }
 
+// Without rules, a name column whose texts touch the long labels of the
+// column before (a label running over its column) is still a column: its
+// header text stands apart on the header row. A narrow column's text ends
+// on a wider last line ("设）").
+TEST(StreamTest, UnruledColumnNextToOverflowingLabels) {
+  PageBuilder b(1);
+  const double fs = 8.5;
+  b.Text(300, 100, "资", fs).Text(300, 111.5, "本", fs).Text(300, 123, "建", fs)
+      .Text(295.75, 134.5, "设）", fs);
+  b.Text(143, 117, "科目名称", fs).Text(198, 117, "项目名称", fs).Text(245, 117, "合计", fs);
+  const char* labels[] = {"政府办公厅（室）", "其他政府办公厅", "其他政府办公厅", "其他政府办公厅"};
+  const char* names[] = {"", "电子政务", "运行补助", "化债工作"};
+  double y = 150;
+  for (int i = 0; i < 4; ++i, y += 26) {
+    b.Text(130, y, labels[i], fs).Text(130, y + 11.5, "及相关机构", fs);
+    if (names[i][0] != '\0') b.Text(196.6, y + 5.7, names[i], fs);
+    b.RightText(262, y + 5.7, "87.74", fs).RightText(306, y + 5.7, "1.00", fs);
+  }
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(t.n_cols, 4);
+  int h = r.tables[0].header_rows;
+  EXPECT_EQ(TextAt(t, 0, 1), "项目名称");
+  EXPECT_EQ(TextAt(t, 0, 3), "资\n本\n建\n设）");
+  EXPECT_EQ(TextAt(t, h + 1, 0), "其他政府办公厅\n及相关机构");
+  EXPECT_EQ(TextAt(t, h + 1, 1), "电子政务");
+  EXPECT_EQ(TextAt(t, h + 1, 2), "87.74");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
