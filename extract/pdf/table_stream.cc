@@ -68,10 +68,15 @@ struct Frame {
   std::vector<double> rule_ys;  // the aligned rules, top to bottom
 };
 
+bool IsTableTitle(const VisualLine& line);
+
 std::vector<Frame> RuledFrames(const std::vector<Ruling>& rules, const std::vector<VisualLine>& lines) {
+  // A caption or a table title between two rules: the rule above it ends one
+  // table, the one below starts the next.
   auto caption_between = [&](double y0, double y1) {
     for (const VisualLine& l : lines)
-      if (CenterY(l.box) > y0 && CenterY(l.box) < y1 && IsCaptionLine(l)) return true;
+      if (CenterY(l.box) > y0 && CenterY(l.box) < y1 && (IsCaptionLine(l) || IsTableTitle(l)))
+        return true;
     return false;
   };
   std::vector<Frame> frames;
@@ -151,6 +156,19 @@ size_t GrowHeader(const std::vector<VisualLine>& lines, const std::vector<bool>&
     bool beyond = l.box.x0 < body_box.x0 - 3 * fs || l.box.x1 > body_box.x1 + 3 * fs;
     if (beyond && l.pieces.size() == 1 && Width(l.box) > 0.6 * Width(body_box)) break;
     --first;
+  }
+  return first;
+}
+
+// Lines of one piece centred under a table title right above them (a year
+// or period line, a second title line) belong to the caption, not to the
+// header. Returns the first line after them (at most `limit`).
+size_t SkipSubtitles(const std::vector<VisualLine>& lines, size_t first, size_t limit) {
+  if (first == 0 || !IsTableTitle(lines[first - 1])) return first;
+  double title_centre = CenterX(lines[first - 1].box);
+  while (first < limit && lines[first].pieces.size() == 1 &&
+         std::abs(CenterX(lines[first].box) - title_centre) <= FontOf(lines[first])) {
+    ++first;
   }
   return first;
 }
@@ -295,7 +313,7 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
       strong += IsStrong(lines[k]);
       box = Union(box, lines[k].box);
     }
-    size_t first = GrowHeader(lines, taken, i, box);
+    size_t first = SkipSubtitles(lines, GrowHeader(lines, taken, i, box), i);
     // One amount row without any header is too little evidence of a table.
     if (strong < 2 && first == i) continue;
     Region r;

@@ -214,6 +214,47 @@ TEST(StreamTest, UnruledColumnNextToOverflowingLabels) {
   EXPECT_EQ(TextAt(t, h + 1, 2), "87.74");
 }
 
+// Three-line tables one after the other: the bottom rule of the first, the
+// title of the second and its top rule line up, but the title between them
+// separates the two frames; the year line centred under the title is caption.
+TEST(StreamTest, TitleBetweenRulesSeparatesThreeLineTables) {
+  PageBuilder b(1);
+  b.HLine(50, 450, 50).Text(60, 53, "项目").Text(160, 53, "金额").HLine(50, 450, 65);
+  b.Text(60, 70, "甲").RightText(200, 70, "1.00").Text(60, 85, "乙").RightText(200, 85, "2.00");
+  b.HLine(50, 450, 100);
+  b.Text(186, 110, "项目支出情况表", 15);
+  b.Text(231, 130, "(2023年)");
+  b.HLine(50, 450, 145).Text(60, 148, "科目").Text(160, 148, "预算数").HLine(50, 450, 160);
+  b.Text(60, 165, "丙").RightText(200, 165, "3.00").Text(60, 180, "丁").RightText(200, 180, "4.00");
+  b.HLine(50, 450, 195);
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), page.rulings);
+  ASSERT_EQ(r.tables.size(), 2u);
+  const RawTable& t = r.tables[1].table;
+  EXPECT_EQ(r.tables[1].header_rows, 1);
+  EXPECT_EQ(TextAt(t, 0, 0), "科目");
+  EXPECT_EQ(TextAt(t, 2, 1), "4.00");
+  ASSERT_EQ(r.free_lines.size(), 2u);
+  EXPECT_EQ(LineText(r.free_lines[0]), "项目支出情况表");
+}
+
+// Without rules, a one-piece line centred under the title (a year line) is
+// not the table's first header row.
+TEST(StreamTest, YearLineUnderTitleIsNotHeader) {
+  PageBuilder b(1);
+  b.Text(186, 100, "部门收支总体情况表", 15);
+  b.Text(231, 120, "(2023年)");
+  b.Text(60, 140, "项目").Text(160, 140, "预算数").Text(260, 140, "决算数");
+  b.Text(60, 155, "甲").RightText(200, 155, "1.00").RightText(300, 155, "1.00");
+  b.Text(60, 170, "乙").RightText(200, 170, "2.00").RightText(300, 170, "2.00");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].header_rows, 1);
+  EXPECT_EQ(TextAt(r.tables[0].table, 0, 0), "项目");
+  EXPECT_EQ(r.free_lines.size(), 2u);
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
