@@ -48,6 +48,7 @@ struct Region {
   std::vector<Ruling> header_rules;  // short rules inside the header (three-line tables)
   bool ruled = false;                // bounded by long rules
   bool under_title = false;          // right below a table title (forms have few amounts), or an empty table under a caption
+  bool form = false;                 // a form: no header, every line is a row (LooksLikeForm)
 };
 
 // Horizontal rules long enough to bound a table.
@@ -173,6 +174,28 @@ size_t SkipSubtitles(const std::vector<VisualLine>& lines, size_t first, size_t 
   return first;
 }
 
+// True when a table title stands right above line `first`, past caption
+// lines and short one-piece lines (year, 单位).
+bool BelowTitle(const std::vector<VisualLine>& lines, size_t first) {
+  for (size_t k = first, seen = 0; k > 0 && seen < 4; --k, ++seen) {
+    const VisualLine& above = lines[k - 1];
+    if (IsTableTitle(above)) return true;
+    if (!IsCaptionLine(above) && (above.pieces.size() > 1 || LineText(above).size() > 24)) return false;
+  }
+  return false;
+}
+
+// A form under a title (绩效目标表: label/value rows, then an indicator
+// grid with its own header row): the lines above its first amount are
+// label/value rows, not a header, and a row of four or more texts without
+// any amount (the grid's header) stands among its amount rows.
+bool LooksLikeForm(const Region& r) {
+  if (r.header.empty()) return false;
+  for (const VisualLine& l : r.body)
+    if (l.pieces.size() >= 4 && NumericSegments(l) == 0) return true;
+  return false;
+}
+
 bool StartsWithTotal(const VisualLine& line) {
   std::string t = Compact(LineText(line));
   return StartsWith(t, "合计") || StartsWith(t, "总计");
@@ -286,6 +309,8 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
       r.body.push_back(lines[i]);
       taken[i] = true;
     }
+    r.under_title = !inside.empty() && BelowTitle(lines, inside.front());
+    r.form = r.under_title && LooksLikeForm(r);
     // Rules inside the header (not its top, not the header/body rule) tell
     // which columns the header texts just above them span.
     double body_top = r.body.front().box.y0;
@@ -317,18 +342,12 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
     // One amount row without any header is too little evidence of a table.
     if (strong < 2 && first == i) continue;
     Region r;
-    for (size_t k = first, seen = 0; k > 0 && seen < 4; --k, ++seen) {
-      const VisualLine& above = lines[k - 1];
-      if (IsTableTitle(above)) {
-        r.under_title = true;
-        break;
-      }
-      if (!IsCaptionLine(above) && (above.pieces.size() > 1 || LineText(above).size() > 24)) break;
-    }
+    r.under_title = BelowTitle(lines, first);
     for (size_t k = first; k < end; ++k) {
       (k < i ? r.header : r.body).push_back(lines[k]);
       taken[k] = true;
     }
+    r.form = r.under_title && LooksLikeForm(r);
     regions.push_back(std::move(r));
     seed = end - 1;
   }
@@ -386,11 +405,45 @@ std::vector<int> AssignRows(const std::vector<VisualLine>& body) {
   return row;
 }
 
-PageTable BuildTable(const Region& region, int page) {
+// Pieces that reach over two texts of another line (a value or paragraph
+// cell merged across columns) say nothing of where columns are.
+std::vector<VisualLine> WithoutSpanningPieces(const std::vector<VisualLine>& lines) {
+  std::vector<VisualLine> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    VisualLine kept = lines[i];
+    kept.pieces.clear();
+    for (const Piece& p : lines[i].pieces) {
+      bool spans = false;
+      for (size_t j = 0; j < lines.size() && !spans; ++j) {
+        if (j == i) continue;
+        int under = 0;
+        for (const Piece& q : lines[j].pieces)
+          under += std::min(p.box.x1, q.box.x1) - std::max(p.box.x0, q.box.x0) > 1;
+        spans = under >= 2;
+      }
+      if (!spans) kept.pieces.push_back(p);
+    }
+    if (!kept.pieces.empty()) out.push_back(std::move(kept));
+  }
+  return out;
+}
+
+PageTable BuildTable(Region region, int page) {
   PageTable t;
+  if (region.form) {
+    // Every line of a form is a row; its columns are where texts that do
+    // not reach over others stand.
+    for (VisualLine& l : region.header) region.body.push_back(std::move(l));
+    region.header.clear();
+    std::stable_sort(region.body.begin(), region.body.end(),
+                     [](const VisualLine& a, const VisualLine& b) { return a.box.y0 < b.box.y0; });
+    region.header_rules.clear();
+  }
   int allowance = static_cast<int>(region.body.size()) / 10;
   std::vector<Band> bands;
-  if (region.under_title) {
+  if (region.form) {
+    bands = BandsFromBody(WithoutSpanningPieces(region.body), 0);
+  } else if (region.under_title) {
     // Forms: label/value rows have their own layouts; the columns are those
     // of the fullest rows (the indicator grid).
     size_t most = 0;

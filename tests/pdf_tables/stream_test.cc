@@ -255,6 +255,40 @@ TEST(StreamTest, YearLineUnderTitleIsNotHeader) {
   EXPECT_EQ(r.free_lines.size(), 2u);
 }
 
+// A form under a title (绩效目标表): label/value rows above the first
+// amount are rows, not a header; a value or paragraph reaching over several
+// columns of the indicator grid does not hide the columns under it.
+TEST(StreamTest, FormUnderTitleHasNoHeader) {
+  PageBuilder b(1);
+  b.Text(186, 80, "项目支出绩效目标表", 15);
+  b.Text(60, 110, "预算单位").Text(120, 110, "某某单位办公室综合保障中心");
+  b.Text(60, 125, "项目名称").Text(120, 125, "运行经费").Text(300, 125, "负责人").Text(360, 125, "张三");
+  b.Text(60, 140, "项目资金").Text(120, 140, "年度预算").RightText(225, 140, "600")
+      .Text(240, 140, "其中：财政").RightText(340, 140, "600");
+  b.Text(60, 155, "总体目标").Text(120, 155, "做好日常事务的服务保障工作，为各项工作的顺利开展提供资金保障");
+  b.Text(60, 170, "一级指标").Text(120, 170, "二级指标").Text(180, 170, "三级指标")
+      .Text(240, 170, "指标值").Text(300, 170, "分值").Text(360, 170, "佐证资料");
+  b.Text(60, 185, "产出指标").Text(120, 185, "数量指标").Text(180, 185, "督查频次")
+      .Text(240, 185, "=3次").RightText(320, 185, "3").Text(360, 185, "工作资料");
+  b.Text(120, 200, "质量指标").Text(180, 200, "合格率").Text(240, 200, "=100%")
+      .RightText(320, 200, "4").Text(360, 200, "原始凭证");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(r.tables[0].header_rows, 0);
+  EXPECT_EQ(t.n_cols, 6);
+  EXPECT_EQ(t.n_rows, 7);
+  EXPECT_EQ(TextAt(t, 0, 0), "预算单位");
+  ASSERT_NE(CellAt(t, 0, 1), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 1)->cs, 2);
+  EXPECT_EQ(TextAt(t, 1, 5), "张三");
+  ASSERT_NE(CellAt(t, 3, 1), nullptr);
+  EXPECT_EQ(CellAt(t, 3, 1)->cs, 5);
+  EXPECT_EQ(TextAt(t, 4, 4), "分值");
+  EXPECT_EQ(TextAt(t, 6, 4), "4");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
