@@ -428,6 +428,38 @@ std::vector<VisualLine> WithoutSpanningPieces(const std::vector<VisualLine>& lin
   return out;
 }
 
+// Without rules a form's columns mix alignments (labels left, amounts
+// right, grid headers centred), so one column can leave several bands. Two
+// neighbouring bands are two columns only if some row has separate texts in
+// both; otherwise they are merged.
+std::vector<Band> MergeUnpairedBands(std::vector<Band> bands, const std::vector<VisualLine>& lines,
+                                     const std::vector<int>& row_of) {
+  auto only_in = [](const Piece& p, const Band& a, const Band& b) {
+    return std::min(p.box.x1, a.x1) > std::max(p.box.x0, a.x0) &&
+           std::min(p.box.x1, b.x1) <= std::max(p.box.x0, b.x0);
+  };
+  for (size_t i = 0; i + 1 < bands.size();) {
+    // Rows (not visual lines: texts of one row stand at different heights
+    // when some wrap) with a text in each band alone.
+    std::map<int, int> seen;  // row -> bit 1 left, bit 2 right
+    for (size_t k = 0; k < lines.size(); ++k)
+      for (const Piece& p : lines[k].pieces) {
+        if (only_in(p, bands[i], bands[i + 1])) seen[row_of[k]] |= 1;
+        if (only_in(p, bands[i + 1], bands[i])) seen[row_of[k]] |= 2;
+      }
+    bool paired = false;
+    for (const auto& [row, bits] : seen) paired = paired || bits == 3;
+    if (paired) {
+      ++i;
+      continue;
+    }
+    bands[i].x0 = std::min(bands[i].x0, bands[i + 1].x0);
+    bands[i].x1 = std::max(bands[i].x1, bands[i + 1].x1);
+    bands.erase(bands.begin() + static_cast<long>(i) + 1);
+  }
+  return bands;
+}
+
 PageTable BuildTable(Region region, int page) {
   PageTable t;
   if (region.form) {
@@ -442,7 +474,8 @@ PageTable BuildTable(Region region, int page) {
   int allowance = static_cast<int>(region.body.size()) / 10;
   std::vector<Band> bands;
   if (region.form) {
-    bands = BandsFromBody(WithoutSpanningPieces(region.body), 0);
+    bands = MergeUnpairedBands(BandsFromBody(WithoutSpanningPieces(region.body), 0), region.body,
+                               AssignRows(region.body));
   } else if (region.under_title) {
     // Forms: label/value rows have their own layouts; the columns are those
     // of the fullest rows (the indicator grid).

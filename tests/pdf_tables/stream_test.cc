@@ -289,6 +289,29 @@ TEST(StreamTest, FormUnderTitleHasNoHeader) {
   EXPECT_EQ(TextAt(t, 6, 4), "4");
 }
 
+// In a form without rules one column holds left-aligned texts, a centred
+// grid header and right-aligned amounts that never overlap: bands that no
+// row has separate texts in both are one column.
+TEST(StreamTest, FormColumnWithMixedAlignments) {
+  PageBuilder b(1);
+  b.Text(186, 80, "项目支出绩效目标表", 15);
+  b.Text(60, 110, "预算单位").Text(120, 110, "某某单位办公室综合保障中心");
+  b.Text(60, 125, "项目资金").RightText(228, 125, "67.78").Text(240, 125, "其中")
+      .RightText(368, 125, "67.78");
+  b.Text(60, 140, "一级指标").Text(155, 140, "指标值").Text(255, 140, "依据").Text(320, 140, "分值");
+  b.Text(60, 155, "产出指标").Text(120, 155, "≥1次").Text(240, 155, "计划标准").RightText(368, 155, "3");
+  b.Text(60, 170, "质量指标").Text(120, 170, "=100%").Text(240, 170, "计划标准").RightText(368, 170, "4");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(t.n_cols, 4);
+  EXPECT_EQ(TextAt(t, 1, 1), "67.78");
+  EXPECT_EQ(TextAt(t, 2, 1), "指标值");
+  EXPECT_EQ(TextAt(t, 3, 1), "≥1次");
+  EXPECT_EQ(TextAt(t, 4, 3), "4");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
