@@ -460,7 +460,43 @@ std::vector<Band> MergeUnpairedBands(std::vector<Band> bands, const std::vector<
   return bands;
 }
 
-PageTable BuildTable(Region region, int page) {
+// A run the reader did not break between two cells ("…覆盖率（%）=100%"):
+// it is cut where, after a visible gap, a glyph starts right at the left
+// edge of a band (the start of a left-aligned column).
+std::vector<Piece> SplitAtColumnStarts(const PageContent& content, const Piece& p,
+                                       const std::vector<Band>& bands) {
+  std::vector<int> cuts;  // positions in p.glyphs where a new piece starts
+  double fs = std::max(1.0, p.font_size);
+  for (size_t j = 1; j < p.glyphs.size(); ++j) {
+    int a = p.glyphs[j - 1], b = p.glyphs[j];
+    if (a < 0 || b < 0 || a >= static_cast<int>(content.glyphs.size()) ||
+        b >= static_cast<int>(content.glyphs.size())) {
+      return {p};
+    }
+    const BBox& ga = content.glyphs[a].box;
+    const BBox& gb = content.glyphs[b].box;
+    if (gb.x0 - ga.x1 < 0.25 * fs) continue;
+    for (const Band& band : bands)
+      if (std::abs(gb.x0 - band.x0) <= 1 && ga.x1 < band.x0) cuts.push_back(static_cast<int>(j));
+  }
+  if (cuts.empty()) return {p};
+  std::vector<Piece> out;
+  size_t start = 0;
+  cuts.push_back(static_cast<int>(p.glyphs.size()));
+  for (int cut : cuts) {
+    std::vector<int> part(p.glyphs.begin() + static_cast<long>(start), p.glyphs.begin() + cut);
+    out.push_back(PieceFromGlyphs(content, part));
+    start = static_cast<size_t>(cut);
+    // Each part must fit one column: a paragraph line reaching over many
+    // columns only happens to have a space at a column start.
+    int f, l;
+    if (!CoveredBands(bands, out.back().box, &f, &l) || f != l) return {p};
+  }
+  return out;
+}
+
+PageTable BuildTable(Region region, const PageContent& content) {
+  int page = content.number;
   PageTable t;
   if (region.form) {
     // Every line of a form is a row; its columns are where texts that do
@@ -498,12 +534,14 @@ PageTable BuildTable(Region region, int page) {
   for (size_t i = 0; i < region.body.size(); ++i) {
     box = Union(box, region.body[i].box);
     body_rows = std::max(body_rows, row_of[i] + 1);
-    for (const Piece& p : region.body[i].pieces) {
+    for (const Piece& whole : region.body[i].pieces) {
+      for (const Piece& p : SplitAtColumnStarts(content, whole, bands)) {
       int f, l;
       if (!CoveredBands(bands, p.box, &f, &l)) continue;
       auto& slot = body_cells[{row_of[i], f}];
       slot.first = std::max(slot.first, l);
       slot.second.push_back(p);
+      }
     }
   }
   for (auto& [key, value] : body_cells) {
@@ -582,7 +620,7 @@ StreamResult FindStreamTables(const PageContent& page, std::vector<Piece> pieces
   std::vector<Region> regions = FindRegions(std::move(lines), rulings, &result.free_lines);
   bool returned = false;
   for (Region& r : regions) {
-    PageTable t = BuildTable(r, page.number);
+    PageTable t = BuildTable(r, page);
     if (r.ruled || r.under_title || HasAmountColumn(t)) {
       result.tables.push_back(std::move(t));
       continue;

@@ -312,6 +312,37 @@ TEST(StreamTest, FormColumnWithMixedAlignments) {
   EXPECT_EQ(TextAt(t, 4, 3), "4");
 }
 
+// A run the reader did not break between two cells is cut where, after a
+// gap, a glyph starts at the left edge of a column.
+TEST(StreamTest, RunOverTwoCellsIsCutAtTheColumnStart) {
+  PageBuilder b(1);
+  b.Text(186, 80, "项目支出绩效目标表", 15);
+  b.Text(60, 110, "预算单位").Text(120, 110, "某某单位办公室综合保障中心");
+  b.Text(60, 125, "项目资金").RightText(228, 125, "60").Text(240, 125, "其中").RightText(368, 125, "60");
+  b.Text(60, 140, "一级指标").Text(120, 140, "二级指标").Text(180, 140, "三级指标")
+      .Text(240, 140, "指标值").Text(320, 140, "分值");
+  b.Text(60, 155, "产出指标").Text(120, 155, "数量指标").Text(180, 155, "督查频次")
+      .Text(240, 155, "=3次").RightText(368, 155, "3");
+  b.Text(60, 170, "产出指标").Text(120, 170, "质量指标").Text(180, 170, "合格率（%）")
+      .Text(240, 170, "=100%").RightText(368, 170, "4");
+  PageContent page = b.Build();
+  // Join the runs of 合格率（%） and =100% as a reader may.
+  size_t k = 0;
+  while (page.runs[k].text != "合格率（%）") ++k;
+  TextRun& joined = page.runs[k];
+  const TextRun& next = page.runs[k + 1];
+  joined.text += next.text;
+  joined.box = Union(joined.box, next.box);
+  joined.glyphs.insert(joined.glyphs.end(), next.glyphs.begin(), next.glyphs.end());
+  page.runs.erase(page.runs.begin() + static_cast<long>(k) + 1);
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(t.n_cols, 5);
+  EXPECT_EQ(TextAt(t, 4, 2), "合格率（%）");
+  EXPECT_EQ(TextAt(t, 4, 3), "=100%");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
