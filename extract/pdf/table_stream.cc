@@ -495,6 +495,55 @@ std::vector<Piece> SplitAtColumnStarts(const PageContent& content, const Piece& 
   return out;
 }
 
+// In a form's indicator grid (the rows after its row of four or more texts
+// without amounts), the leftmost columns that are mostly empty hold group
+// labels (一级指标, 二级指标) centred over the rows they span. Each label
+// takes the rows from where the previous one ended down to the row that
+// centres the span on it, short of the next label.
+void ApplyFormRowSpans(const std::vector<VisualLine>& lines, const std::vector<int>& row_of,
+                       int n_rows, std::vector<RawCell>* cells) {
+  int grid = -1;  // the grid's header row: its fullest line without amounts
+  size_t most = 3;
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].pieces.size() > most && NumericSegments(lines[i]) == 0) {
+      most = lines[i].pieces.size();
+      grid = row_of[i];
+    }
+  if (grid < 0 || grid + 2 >= n_rows) return;
+  // Row extents from lines of several texts (a group label alone on its
+  // line sits between rows).
+  std::vector<double> top(n_rows, 1e18), bottom(n_rows, -1e18);
+  for (int pass = 0; pass < 2; ++pass)
+    for (size_t i = 0; i < lines.size(); ++i) {
+      int r = row_of[i];
+      if (pass == 0 ? lines[i].pieces.size() < 2 : top[r] < 1e17) continue;
+      top[r] = std::min(top[r], lines[i].box.y0);
+      bottom[r] = std::max(bottom[r], lines[i].box.y1);
+    }
+  int grid_rows = n_rows - grid - 1;
+  for (int col = 0;; ++col) {
+    std::vector<RawCell*> labels;
+    for (RawCell& c : *cells)
+      if (c.c == col && c.r > grid && c.bbox) labels.push_back(&c);
+    if (labels.empty() || labels.size() * 2 > static_cast<size_t>(grid_rows)) return;
+    std::sort(labels.begin(), labels.end(), [](RawCell* a, RawCell* b) { return a->r < b->r; });
+    int start = grid + 1;
+    for (size_t k = 0; k < labels.size(); ++k) {
+      RawCell& c = *labels[k];
+      if (c.rs != 1 || c.cs != 1 || c.r < start) return;
+      int limit = k + 1 < labels.size() ? labels[k + 1]->r - 1 : n_rows - 1;
+      double cy = CenterY(*c.bbox);
+      int best = c.r;
+      for (int b = c.r; b <= limit; ++b)
+        if (std::abs((top[start] + bottom[b]) / 2 - cy) < std::abs((top[start] + bottom[best]) / 2 - cy))
+          best = b;
+      c.rs = best - start + 1;
+      c.r = start;
+      start = best + 1;
+    }
+  }
+}
+
 PageTable BuildTable(Region region, const PageContent& content) {
   int page = content.number;
   PageTable t;
@@ -558,6 +607,7 @@ PageTable BuildTable(Region region, const PageContent& content) {
     c.bold = AllBold(lines);
     cells.push_back(std::move(c));
   }
+  if (region.form) ApplyFormRowSpans(region.body, row_of, body_rows, &cells);
   for (const VisualLine& l : region.header) box = Union(box, l.box);
   t.box = box;
   t.header_rows = header_rows;

@@ -343,6 +343,38 @@ TEST(StreamTest, RunOverTwoCellsIsCutAtTheColumnStart) {
   EXPECT_EQ(TextAt(t, 4, 3), "=100%");
 }
 
+// Group labels of a form's indicator grid are centred over the rows they
+// span: 产出指标 over four rows (between rows), 数量指标 over three (on the
+// middle row), 质量指标 over one.
+TEST(StreamTest, FormGroupLabelsSpanTheRowsTheyAreCentredOn) {
+  PageBuilder b(1);
+  b.Text(186, 80, "项目支出绩效目标表", 15);
+  b.Text(60, 110, "预算单位").Text(120, 110, "某某单位办公室综合保障中心");
+  b.Text(60, 125, "项目资金").RightText(228, 125, "60").Text(240, 125, "其中").RightText(368, 125, "60");
+  b.Text(60, 140, "一级指标").Text(120, 140, "二级指标").Text(180, 140, "三级指标")
+      .Text(240, 140, "指标值").Text(320, 140, "分值");
+  const char* names[] = {"督查频次", "会议次数", "公文数量", "合格率"};
+  for (int i = 0; i < 4; ++i) {
+    double y = 155 + 15 * i;
+    b.Text(180, y, names[i]).Text(240, y, "=3次").RightText(368, y, "3");
+  }
+  b.Text(60, 177.5, "产出指标").Text(120, 170, "数量指标").Text(120, 200, "质量指标");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  ASSERT_EQ(t.n_rows, 7);
+  ASSERT_NE(CellAt(t, 3, 0), nullptr);
+  EXPECT_EQ(CellAt(t, 3, 0)->raw, "产出指标");
+  EXPECT_EQ(CellAt(t, 3, 0)->rs, 4);
+  ASSERT_NE(CellAt(t, 3, 1), nullptr);
+  EXPECT_EQ(CellAt(t, 3, 1)->raw, "数量指标");
+  EXPECT_EQ(CellAt(t, 3, 1)->rs, 3);
+  ASSERT_NE(CellAt(t, 6, 1), nullptr);
+  EXPECT_EQ(CellAt(t, 6, 1)->rs, 1);
+  EXPECT_EQ(TextAt(t, 6, 2), "合格率");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
