@@ -495,6 +495,19 @@ std::vector<Piece> SplitAtColumnStarts(const PageContent& content, const Piece& 
   return out;
 }
 
+// The grid header row of a form: its fullest line without amounts (-1
+// when there is none).
+int FormGridRow(const std::vector<VisualLine>& lines, const std::vector<int>& row_of) {
+  int grid = -1;
+  size_t most = 3;
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (lines[i].pieces.size() > most && NumericSegments(lines[i]) == 0) {
+      most = lines[i].pieces.size();
+      grid = row_of[i];
+    }
+  return grid;
+}
+
 // In a form's indicator grid (the rows after its row of four or more texts
 // without amounts), the leftmost columns that are mostly empty hold group
 // labels (一级指标, 二级指标) centred over the rows they span. Each label
@@ -502,13 +515,7 @@ std::vector<Piece> SplitAtColumnStarts(const PageContent& content, const Piece& 
 // centres the span on it, short of the next label.
 void ApplyFormRowSpans(const std::vector<VisualLine>& lines, const std::vector<int>& row_of,
                        int n_rows, std::vector<RawCell>* cells) {
-  int grid = -1;  // the grid's header row: its fullest line without amounts
-  size_t most = 3;
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (lines[i].pieces.size() > most && NumericSegments(lines[i]) == 0) {
-      most = lines[i].pieces.size();
-      grid = row_of[i];
-    }
+  int grid = FormGridRow(lines, row_of);
   if (grid < 0 || grid + 2 >= n_rows) return;
   // Row extents from lines of several texts (a group label alone on its
   // line sits between rows).
@@ -540,6 +547,24 @@ void ApplyFormRowSpans(const std::vector<VisualLine>& lines, const std::vector<i
       c.rs = best - start + 1;
       c.r = start;
       start = best + 1;
+    }
+  }
+}
+
+// Above a form's grid, label/value rows lay their cells out on the grid's
+// columns: a text fills the columns after it up to the next text of its row
+// or the form's right edge (项目名称 | 某项目 …… | 项目负责人 | 某人).
+void WidenFormValues(const std::vector<VisualLine>& lines, const std::vector<int>& row_of,
+                     int n_cols, std::vector<RawCell>* cells) {
+  int grid = FormGridRow(lines, row_of);
+  std::map<int, std::vector<RawCell*>> rows;
+  for (RawCell& c : *cells)
+    if (c.r < grid) rows[c.r].push_back(&c);
+  for (auto& [r, row] : rows) {
+    std::sort(row.begin(), row.end(), [](RawCell* a, RawCell* b) { return a->c < b->c; });
+    for (size_t k = 0; k < row.size(); ++k) {
+      int end = k + 1 < row.size() ? row[k + 1]->c : n_cols;
+      if (row[k]->rs == 1) row[k]->cs = std::max(row[k]->cs, end - row[k]->c);
     }
   }
 }
@@ -607,7 +632,10 @@ PageTable BuildTable(Region region, const PageContent& content) {
     c.bold = AllBold(lines);
     cells.push_back(std::move(c));
   }
-  if (region.form) ApplyFormRowSpans(region.body, row_of, body_rows, &cells);
+  if (region.form) {
+    ApplyFormRowSpans(region.body, row_of, body_rows, &cells);
+    WidenFormValues(region.body, row_of, static_cast<int>(bands.size()), &cells);
+  }
   for (const VisualLine& l : region.header) box = Union(box, l.box);
   t.box = box;
   t.header_rows = header_rows;

@@ -257,7 +257,8 @@ TEST(StreamTest, YearLineUnderTitleIsNotHeader) {
 
 // A form under a title (绩效目标表): label/value rows above the first
 // amount are rows, not a header; a value or paragraph reaching over several
-// columns of the indicator grid does not hide the columns under it.
+// columns of the indicator grid does not hide the columns under it; values
+// above the grid fill the columns up to the next text of their row.
 TEST(StreamTest, FormUnderTitleHasNoHeader) {
   PageBuilder b(1);
   b.Text(186, 80, "项目支出绩效目标表", 15);
@@ -280,8 +281,11 @@ TEST(StreamTest, FormUnderTitleHasNoHeader) {
   EXPECT_EQ(t.n_cols, 6);
   EXPECT_EQ(t.n_rows, 7);
   EXPECT_EQ(TextAt(t, 0, 0), "预算单位");
+  // Values above the grid fill the columns up to the next text or the edge.
   ASSERT_NE(CellAt(t, 0, 1), nullptr);
-  EXPECT_EQ(CellAt(t, 0, 1)->cs, 2);
+  EXPECT_EQ(CellAt(t, 0, 1)->cs, 5);
+  ASSERT_NE(CellAt(t, 1, 1), nullptr);
+  EXPECT_EQ(CellAt(t, 1, 1)->cs, 3);
   EXPECT_EQ(TextAt(t, 1, 5), "张三");
   ASSERT_NE(CellAt(t, 3, 1), nullptr);
   EXPECT_EQ(CellAt(t, 3, 1)->cs, 5);
