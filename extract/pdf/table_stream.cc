@@ -134,9 +134,12 @@ size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& t
     extent = Union(extent, l.box);
     end = i + 1;
   }
-  // Trailing lines with one long segment are notes, not rows.
+  // Trailing lines with one long segment starting at the table's left edge
+  // (or indented as a paragraph) are notes, not rows; a long label in a
+  // column further right is a row without amounts.
   while (end > start + 1 && !IsStrong(lines[end - 1]) && lines[end - 1].pieces.size() == 1 &&
-         lines[end - 1].pieces[0].text.size() > 30) {
+         lines[end - 1].pieces[0].text.size() > 30 &&
+         lines[end - 1].box.x0 <= extent.x0 + 3 * FontOf(lines[end - 1])) {
     --end;
   }
   return end;

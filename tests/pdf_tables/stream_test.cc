@@ -379,6 +379,35 @@ TEST(StreamTest, FormGroupLabelsSpanTheRowsTheyAreCentredOn) {
   EXPECT_EQ(TextAt(t, 6, 2), "合格率");
 }
 
+// The last line of a table part may be a long label without amounts in a
+// column on the right (a row); a long line at the left edge is a note.
+TEST(StreamTest, TrailingLongLabelOnTheRightIsARow) {
+  PageBuilder b(1);
+  b.Text(60, 100, "项目").Text(120, 100, "合计").Text(230, 100, "功能分类").Text(400, 100, "合计");
+  b.Text(60, 115, "一般公共预算").RightText(180, 115, "9.00").Text(230, 115, "201 一般公共服务支出")
+      .RightText(440, 115, "9.00");
+  b.Text(60, 130, "政府性基金").RightText(180, 130, "1.00").Text(230, 130, "202 外交支出")
+      .RightText(440, 130, "1.00");
+  b.Text(230, 145, "207 文化旅游体育与传媒支出");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].table.n_rows, 4);
+  EXPECT_EQ(TextAt(r.tables[0].table, 3, 2), "207 文化旅游体育与传媒支出");
+
+  PageBuilder n(1);
+  n.Text(60, 100, "项目").Text(120, 100, "合计").Text(230, 100, "功能分类").Text(400, 100, "合计");
+  n.Text(60, 115, "一般公共预算").RightText(180, 115, "9.00").Text(230, 115, "201 一般公共服务支出")
+      .RightText(440, 115, "9.00");
+  n.Text(60, 130, "政府性基金").RightText(180, 130, "1.00").Text(230, 130, "202 外交支出")
+      .RightText(440, 130, "1.00");
+  n.Text(60, 145, "以上金额均为年初预算数，按功能分类科目列示。");
+  page = n.Build();
+  r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].table.n_rows, 3);
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
