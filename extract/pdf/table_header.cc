@@ -88,6 +88,12 @@ size_t CodePoints(const std::string& s) {
   return n;
 }
 
+bool IsClosingPunctuation(char32_t cp) {
+  return cp == U')' || cp == 0xFF09 || cp == 0x3011 || cp == 0x300D || cp == 0x300F ||
+         cp == 0x3009 || cp == 0x300B || cp == 0x3002 || cp == 0xFF0C || cp == 0x3001 ||
+         cp == 0xFF1A || cp == 0xFF1B;
+}
+
 bool ContinuesStack(const Piece& above, const Piece& below) {
   double fs = std::max(1.0, std::max(above.font_size, below.font_size));
   double gap = below.box.y0 - above.box.y1;
@@ -96,10 +102,11 @@ bool ContinuesStack(const Piece& above, const Piece& below) {
   bool left = std::abs(above.box.x0 - below.box.x0) <= 0.3 * fs;
   // Paragraph lines are not a narrow column's text.
   if (Width(above.box) > 12 * fs) return false;
-  // The last line may be wider than a one-character line above it (a
-  // closing bracket cannot start a line).
-  double widest = CodePoints(above.text) == 1 && CodePoints(below.text) <= 2
-                      ? 2 * Width(above.box) : Width(above.box);
+  // A closing bracket or punctuation cannot start a line: it stays on the
+  // line before, which may then be one character wider than the line above.
+  double widest = Width(above.box);
+  if (IsClosingPunctuation(TrailingCodePoint(below.text)) && CodePoints(below.text) > 0)
+    widest += Width(below.box) / static_cast<double>(CodePoints(below.text));
   return (centred || left) && Width(below.box) <= widest + 0.5 * fs;
 }
 

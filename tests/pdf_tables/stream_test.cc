@@ -408,6 +408,18 @@ TEST(StreamTest, TrailingLongLabelOnTheRightIsARow) {
   EXPECT_EQ(r.tables[0].table.n_rows, 3);
 }
 
+// A closing bracket cannot start a line, so the last line of a wrapped text
+// may be one character wider than the line above it.
+TEST(StreamTest, WrappedHeaderLastLineKeepsItsClosingBracket) {
+  PageBuilder b(1);
+  b.Text(100, 100, "资本").Text(100, 112, "性支").Text(100, 124, "出（").Text(100, 136, "基本")
+      .Text(95.5, 148, "建设）");
+  PageContent page = b.Build();
+  std::vector<Piece> joined = JoinWrappedHeaderTexts(PiecesFromRuns(page));
+  ASSERT_EQ(joined.size(), 1u);
+  EXPECT_EQ(joined[0].text, "资本\n性支\n出（\n基本\n建设）");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
