@@ -125,6 +125,9 @@ size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& t
     if (gap > 2.2 * fs || IsCaptionLine(l) || IsTableTitle(l)) break;
     if (l.pieces.size() == 1 && IsPageNumberText(l.pieces[0].text)) break;
     if (l.font_size > 1.3 * FontOf(lines[start])) break;  // a title
+    // A lone text in a clearly larger font: the heading or paragraph after
+    // the table.
+    if (l.pieces.size() == 1 && l.font_size > 1.2 * FontOf(lines[start])) break;
     bool inside = l.box.x0 >= extent.x0 - fs && l.box.x1 <= extent.x1 + fs;
     // A wrapped cell text sits close to an amount row above or below it.
     bool near_row = CenterY(l.box) - CenterY(lines[i - 1].box) < 0.9 * fs ||

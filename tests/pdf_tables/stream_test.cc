@@ -420,6 +420,21 @@ TEST(StreamTest, WrappedHeaderLastLineKeepsItsClosingBracket) {
   EXPECT_EQ(joined[0].text, "资本\n性支\n出（\n基本\n建设）");
 }
 
+// The paragraph heading right after an unruled table, in a larger font, is
+// not its last row.
+TEST(StreamTest, LargerHeadingAfterTableIsNotARow) {
+  PageBuilder b(1);
+  b.Text(60, 100, "项目").Text(160, 100, "预算数").Text(260, 100, "决算数");
+  b.Text(60, 115, "甲").RightText(200, 115, "1.00").RightText(300, 115, "1.00");
+  b.Text(60, 130, "乙").RightText(200, 130, "2.00").RightText(300, 130, "2.00");
+  b.Text(80, 142, "（五）其他需说明的事项", 11);
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].table.n_rows, 3);
+  ASSERT_EQ(r.free_lines.size(), 1u);
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
