@@ -559,15 +559,29 @@ void ApplyFormRowSpans(const std::vector<VisualLine>& lines, const std::vector<i
 
 // Above a form's grid, label/value rows lay their cells out on the grid's
 // columns: a text fills the columns after it up to the next text of its row
-// or the form's right edge (项目名称 | 某项目 …… | 项目负责人 | 某人).
+// or the form's right edge (项目名称 | 某项目 …… | 项目负责人 | 某人); an
+// amount right-aligned at the right edge fills the columns before it.
 void WidenFormValues(const std::vector<VisualLine>& lines, const std::vector<int>& row_of,
                      int n_cols, std::vector<RawCell>* cells) {
   int grid = FormGridRow(lines, row_of);
   std::map<int, std::vector<RawCell*>> rows;
   for (RawCell& c : *cells)
     if (c.r < grid) rows[c.r].push_back(&c);
+  double right = -1e18;
+  for (const RawCell& c : *cells)
+    if (c.bbox) right = std::max(right, c.bbox->x1);
   for (auto& [r, row] : rows) {
     std::sort(row.begin(), row.end(), [](RawCell* a, RawCell* b) { return a->c < b->c; });
+    // An amount set flush against the form's right edge fills the columns
+    // back to the text before it instead.
+    RawCell* last = row.back();
+    if (row.size() >= 2 && last->bbox && LooksNumeric(last->raw) && right - last->bbox->x1 <= 2) {
+      int start = row[row.size() - 2]->c + row[row.size() - 2]->cs;
+      if (start < last->c) {
+        last->cs += last->c - start;
+        last->c = start;
+      }
+    }
     for (size_t k = 0; k < row.size(); ++k) {
       int end = k + 1 < row.size() ? row[k + 1]->c : n_cols;
       if (row[k]->rs == 1) row[k]->cs = std::max(row[k]->cs, end - row[k]->c);

@@ -435,6 +435,33 @@ TEST(StreamTest, LargerHeadingAfterTableIsNotARow) {
   ASSERT_EQ(r.free_lines.size(), 1u);
 }
 
+// Above a form's grid, an amount right-aligned at the form's right edge
+// fills the empty columns back to the text before it.
+TEST(StreamTest, FormAmountAtRightEdgeFillsColumnsBeforeIt) {
+  PageBuilder b(1);
+  b.Text(186, 80, "部门整体绩效目标表", 15);
+  b.Text(60, 110, "部门名称").Text(120, 110, "某某单位");
+  b.Text(60, 125, "联系人").Text(120, 125, "张三").Text(180, 125, "联系电话").RightText(396, 125, "2596896");
+  b.Text(60, 140, "一级指标").Text(120, 140, "二级指标").Text(180, 140, "三级指标")
+      .Text(240, 140, "指标值").Text(300, 140, "依据").Text(360, 140, "分值");
+  b.Text(60, 155, "履职效能").Text(120, 155, "数量指标").Text(180, 155, "信息数量")
+      .Text(240, 155, "≥700条").Text(300, 155, "工作小结").RightText(396, 155, "18");
+  b.Text(60, 170, "履职效能").Text(120, 170, "质量指标").Text(180, 170, "公开率")
+      .Text(240, 170, "=100%").Text(300, 170, "工作方案").RightText(396, 170, "20");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  ASSERT_EQ(t.n_cols, 6);
+  ASSERT_NE(CellAt(t, 1, 2), nullptr);
+  EXPECT_EQ(CellAt(t, 1, 2)->raw, "联系电话");
+  EXPECT_EQ(CellAt(t, 1, 2)->cs, 1);
+  ASSERT_NE(CellAt(t, 1, 3), nullptr);
+  EXPECT_EQ(CellAt(t, 1, 3)->raw, "2596896");
+  EXPECT_EQ(CellAt(t, 1, 3)->cs, 3);
+  EXPECT_EQ(TextAt(t, 3, 5), "18");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
