@@ -400,6 +400,14 @@ std::vector<int> AssignRows(const std::vector<VisualLine>& body) {
     double d_prev = i > 0 ? CenterY(body[i].box) - CenterY(body[i - 1].box) : 1e18;
     if (d_prev < limit) attach[i] = static_cast<int>(i - 1);
   }
+  // The first line of a text wrapped over many lines around its amount row
+  // can be too far from that row and from the row above: it goes with the
+  // line below when that one is close and belongs to an amount row.
+  for (size_t i = n; i-- > 0;) {
+    if (attach[i] >= 0 || IsStrong(body[i]) || NumericSegments(body[i]) > 0 || i + 1 >= n) continue;
+    if (attach[i + 1] < 0 || attach[i + 1] == static_cast<int>(i)) continue;
+    if (CenterY(body[i + 1].box) - CenterY(body[i].box) < limit) attach[i] = static_cast<int>(i + 1);
+  }
   std::vector<int> row(n, -1);
   int next_row = 0;
   for (size_t i = 0; i < n; ++i) {

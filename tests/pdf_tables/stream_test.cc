@@ -462,6 +462,28 @@ TEST(StreamTest, FormAmountAtRightEdgeFillsColumnsBeforeIt) {
   EXPECT_EQ(TextAt(t, 3, 5), "18");
 }
 
+// A label wrapped over four lines around its amount row: its first line is
+// farther from the amount row than rows are tall, yet it is not a row.
+TEST(StreamTest, LongWrappedLabelStaysOneRow) {
+  PageBuilder b(1);
+  const double fs = 8.5;
+  b.Text(60, 100, "科目", fs).Text(130, 100, "名称", fs).Text(220, 100, "合计", fs).Text(280, 100, "基本", fs);
+  b.Text(60, 115, "201", fs).Text(130, 115, "事业运行", fs).RightText(240, 115.4, "192.29", fs)
+      .RightText(300, 115.4, "192.29", fs);
+  b.Text(130, 129.7, "其他政府办公", fs).Text(130, 141.2, "厅（室）及相", fs);
+  b.Text(60, 146.9, "201", fs).RightText(240, 147.3, "160.52", fs).RightText(300, 147.3, "160.52", fs);
+  b.Text(130, 152.7, "关机构事务支", fs).Text(130, 164.1, "出", fs);
+  b.Text(60, 184.3, "208", fs).Text(130, 178.6, "社会保障和就", fs).Text(130, 190.1, "业支出", fs)
+      .RightText(240, 184.7, "128.43", fs).RightText(300, 184.7, "128.43", fs);
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(t.n_rows, 4);
+  EXPECT_EQ(TextAt(t, 2, 1), "其他政府办公\n厅（室）及相\n关机构事务支\n出");
+  EXPECT_EQ(TextAt(t, 2, 2), "160.52");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
