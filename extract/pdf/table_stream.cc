@@ -527,10 +527,27 @@ int FormGridRow(const std::vector<VisualLine>& lines, const std::vector<int>& ro
 // labels (一级指标, 二级指标) centred over the rows they span. Each label
 // takes the rows from where the previous one ended down to the row that
 // centres the span on it, short of the next label.
+// The rest of a form's indicator grid at the top of a page, without a
+// header: its first row starts inside a group (nothing in the first
+// column) and every row has four texts or more.
+bool LooksLikeGridContinuation(const std::vector<RawCell>& cells) {
+  std::map<int, int> per_row;
+  bool first_column_at_top = false;
+  for (const RawCell& c : cells) {
+    ++per_row[c.r];
+    first_column_at_top = first_column_at_top || (c.r == 0 && c.c == 0);
+  }
+  if (first_column_at_top || per_row.size() < 3) return false;
+  for (const auto& [r, n] : per_row)
+    if (n < 4) return false;
+  return true;
+}
+
+// `grid` is the grid's header row, -1 for a grid continued from the page
+// before (its rows start at row 0).
 void ApplyFormRowSpans(const std::vector<VisualLine>& lines, const std::vector<int>& row_of,
-                       int n_rows, std::vector<RawCell>* cells) {
-  int grid = FormGridRow(lines, row_of);
-  if (grid < 0 || grid + 2 >= n_rows) return;
+                       int grid, int n_rows, std::vector<RawCell>* cells) {
+  if (grid + 2 >= n_rows) return;
   // Row extents from lines of several texts (a group label alone on its
   // line sits between rows).
   std::vector<double> top(n_rows, 1e18), bottom(n_rows, -1e18);
@@ -661,8 +678,11 @@ PageTable BuildTable(Region region, const PageContent& content) {
     cells.push_back(std::move(c));
   }
   if (region.form) {
-    ApplyFormRowSpans(region.body, row_of, body_rows, &cells);
+    int grid = FormGridRow(region.body, row_of);
+    if (grid >= 0) ApplyFormRowSpans(region.body, row_of, grid, body_rows, &cells);
     WidenFormValues(region.body, row_of, static_cast<int>(bands.size()), &cells);
+  } else if (header_rows == 0 && !region.under_title && LooksLikeGridContinuation(cells)) {
+    ApplyFormRowSpans(region.body, row_of, -1, body_rows, &cells);
   }
   for (const VisualLine& l : region.header) box = Union(box, l.box);
   t.box = box;

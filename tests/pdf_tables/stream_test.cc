@@ -484,6 +484,29 @@ TEST(StreamTest, LongWrappedLabelStaysOneRow) {
   EXPECT_EQ(TextAt(t, 2, 2), "160.52");
 }
 
+// The rest of a form's indicator grid at the top of the next page: its
+// group labels still span the rows they are centred on.
+TEST(StreamTest, GridContinuationGroupLabelsSpanRows) {
+  PageBuilder b(2);
+  const char* names[] = {"督查频次", "会议次数", "公文数量", "合格率"};
+  for (int i = 0; i < 4; ++i) {
+    double y = 60 + 15 * i;
+    b.Text(180, y, names[i]).Text(240, y, "=3次").Text(300, y, "计划标准").RightText(368, y, "3");
+  }
+  b.Text(60, 82.5, "产出指标").Text(120, 75, "数量指标").Text(120, 105, "质量指标");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  ASSERT_EQ(t.n_rows, 4);
+  ASSERT_NE(CellAt(t, 0, 0), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 0)->raw, "产出指标");
+  EXPECT_EQ(CellAt(t, 0, 0)->rs, 4);
+  ASSERT_NE(CellAt(t, 0, 1), nullptr);
+  EXPECT_EQ(CellAt(t, 0, 1)->rs, 3);
+  EXPECT_EQ(TextAt(t, 3, 1), "质量指标");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
