@@ -522,11 +522,6 @@ int FormGridRow(const std::vector<VisualLine>& lines, const std::vector<int>& ro
   return grid;
 }
 
-// In a form's indicator grid (the rows after its row of four or more texts
-// without amounts), the leftmost columns that are mostly empty hold group
-// labels (一级指标, 二级指标) centred over the rows they span. Each label
-// takes the rows from where the previous one ended down to the row that
-// centres the span on it, short of the next label.
 // The rest of a form's indicator grid at the top of a page, without a
 // header: its first row starts inside a group (nothing in the first
 // column) and every row has four texts or more.
@@ -543,6 +538,11 @@ bool LooksLikeGridContinuation(const std::vector<RawCell>& cells) {
   return true;
 }
 
+// In a form's indicator grid (the rows after its row of four or more texts
+// without amounts), the leftmost columns with empty cells hold group labels
+// (一级指标, 二级指标) centred over the rows they span. Each label takes the
+// rows from where the previous one ended down to the row that centres the
+// span on it, short of the next label.
 // `grid` is the grid's header row, -1 for a grid continued from the page
 // before (its rows start at row 0).
 void ApplyFormRowSpans(const std::vector<VisualLine>& lines, const std::vector<int>& row_of,
@@ -563,7 +563,7 @@ void ApplyFormRowSpans(const std::vector<VisualLine>& lines, const std::vector<i
     std::vector<RawCell*> labels;
     for (RawCell& c : *cells)
       if (c.c == col && c.r > grid && c.bbox) labels.push_back(&c);
-    if (labels.empty() || labels.size() * 2 > static_cast<size_t>(grid_rows)) return;
+    if (labels.empty() || labels.size() >= static_cast<size_t>(grid_rows)) return;
     std::sort(labels.begin(), labels.end(), [](RawCell* a, RawCell* b) { return a->r < b->r; });
     int start = grid + 1;
     for (size_t k = 0; k < labels.size(); ++k) {
@@ -585,31 +585,29 @@ void ApplyFormRowSpans(const std::vector<VisualLine>& lines, const std::vector<i
 // Above a form's grid, label/value rows lay their cells out on the grid's
 // columns: a text fills the columns after it up to the next text of its row
 // or the form's right edge (项目名称 | 某项目 …… | 项目负责人 | 某人); an
-// amount right-aligned at the right edge fills the columns before it.
+// amount (right-aligned) fills the empty columns before it instead.
 void WidenFormValues(const std::vector<VisualLine>& lines, const std::vector<int>& row_of,
                      int n_cols, std::vector<RawCell>* cells) {
   int grid = FormGridRow(lines, row_of);
   std::map<int, std::vector<RawCell*>> rows;
   for (RawCell& c : *cells)
     if (c.r < grid) rows[c.r].push_back(&c);
-  double right = -1e18;
-  for (const RawCell& c : *cells)
-    if (c.bbox) right = std::max(right, c.bbox->x1);
   for (auto& [r, row] : rows) {
     std::sort(row.begin(), row.end(), [](RawCell* a, RawCell* b) { return a->c < b->c; });
-    // An amount set flush against the form's right edge fills the columns
-    // back to the text before it instead.
-    RawCell* last = row.back();
-    if (row.size() >= 2 && last->bbox && LooksNumeric(last->raw) && right - last->bbox->x1 <= 2) {
-      int start = row[row.size() - 2]->c + row[row.size() - 2]->cs;
-      if (start < last->c) {
-        last->cs += last->c - start;
-        last->c = start;
+    // Amounts are right-aligned: one after empty columns fills them back
+    // to the text before it, instead of that text being widened.
+    for (size_t k = 1; k < row.size(); ++k) {
+      RawCell* amount = row[k];
+      if (!amount->bbox || !LooksNumeric(amount->raw)) continue;
+      int start = row[k - 1]->c + row[k - 1]->cs;
+      if (start < amount->c) {
+        amount->cs += amount->c - start;
+        amount->c = start;
       }
     }
     for (size_t k = 0; k < row.size(); ++k) {
       int end = k + 1 < row.size() ? row[k + 1]->c : n_cols;
-      if (row[k]->rs == 1) row[k]->cs = std::max(row[k]->cs, end - row[k]->c);
+      if (row[k]->rs == 1 && !LooksNumeric(row[k]->raw)) row[k]->cs = std::max(row[k]->cs, end - row[k]->c);
     }
   }
 }

@@ -435,19 +435,20 @@ TEST(StreamTest, LargerHeadingAfterTableIsNotARow) {
   ASSERT_EQ(r.free_lines.size(), 1u);
 }
 
-// Above a form's grid, an amount right-aligned at the form's right edge
-// fills the empty columns back to the text before it.
+// Above a form's grid, an amount (right-aligned) fills the empty columns
+// back to the text before it.
 TEST(StreamTest, FormAmountAtRightEdgeFillsColumnsBeforeIt) {
   PageBuilder b(1);
   b.Text(186, 80, "部门整体绩效目标表", 15);
   b.Text(60, 110, "部门名称").Text(120, 110, "某某单位");
   b.Text(60, 125, "联系人").Text(120, 125, "张三").Text(180, 125, "联系电话").RightText(396, 125, "2596896");
-  b.Text(60, 140, "一级指标").Text(120, 140, "二级指标").Text(180, 140, "三级指标")
-      .Text(240, 140, "指标值").Text(300, 140, "依据").Text(360, 140, "分值");
-  b.Text(60, 155, "履职效能").Text(120, 155, "数量指标").Text(180, 155, "信息数量")
-      .Text(240, 155, "≥700条").Text(300, 155, "工作小结").RightText(396, 155, "18");
-  b.Text(60, 170, "履职效能").Text(120, 170, "质量指标").Text(180, 170, "公开率")
-      .Text(240, 170, "=100%").Text(300, 170, "工作方案").RightText(396, 170, "20");
+  b.Text(60, 140, "预算资金").RightText(267, 140, "45");  // right-aligned, columns before it empty
+  b.Text(60, 155, "一级指标").Text(120, 155, "二级指标").Text(180, 155, "三级指标")
+      .Text(240, 155, "指标值").Text(300, 155, "依据").Text(360, 155, "分值");
+  b.Text(60, 170, "履职效能").Text(120, 170, "数量指标").Text(180, 170, "信息数量")
+      .Text(240, 170, "≥700条").Text(300, 170, "工作小结").RightText(396, 170, "18");
+  b.Text(60, 185, "履职效能").Text(120, 185, "质量指标").Text(180, 185, "公开率")
+      .Text(240, 185, "=100%").Text(300, 185, "工作方案").RightText(396, 185, "20");
   PageContent page = b.Build();
   StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
   ASSERT_EQ(r.tables.size(), 1u);
@@ -459,11 +460,12 @@ TEST(StreamTest, FormAmountAtRightEdgeFillsColumnsBeforeIt) {
   ASSERT_NE(CellAt(t, 1, 3), nullptr);
   EXPECT_EQ(CellAt(t, 1, 3)->raw, "2596896");
   EXPECT_EQ(CellAt(t, 1, 3)->cs, 3);
-  EXPECT_EQ(TextAt(t, 3, 5), "18");
+  ASSERT_NE(CellAt(t, 2, 1), nullptr);
+  EXPECT_EQ(CellAt(t, 2, 1)->raw, "45");
+  EXPECT_EQ(CellAt(t, 2, 1)->cs, 3);
+  EXPECT_EQ(TextAt(t, 4, 5), "18");
 }
 
-// A label wrapped over four lines around its amount row: its first line is
-// farther from the amount row than rows are tall, yet it is not a row.
 TEST(StreamTest, LongWrappedLabelStaysOneRow) {
   PageBuilder b(1);
   const double fs = 8.5;
