@@ -123,6 +123,21 @@ bool SpansNeighbour(const Piece& above, const Piece& below, const std::vector<Pi
   return false;
 }
 
+// True when texts below `a` stand close on both sides of its centre, one
+// ending left of it and one starting right of it: `a` is a merged cell
+// centred over the gap between two columns (基本支出 over 人员经费/公用经费).
+bool OverTwoTexts(const BBox& a, const std::vector<Piece>& pieces) {
+  double cx = CenterX(a), w = Width(a);
+  bool left = false, right = false;
+  for (const Piece& p : pieces) {
+    const BBox& b = p.box;
+    if (b.y0 <= a.y1 - 1 || b.y0 > a.y1 + 2 * Height(a)) continue;
+    left = left || (b.x1 <= cx && b.x1 > a.x0 - w);
+    right = right || (b.x0 >= cx && b.x0 < a.x1 + w);
+  }
+  return left && right;
+}
+
 }  // namespace
 
 std::vector<Piece> JoinWrappedHeaderTexts(std::vector<Piece> pieces) {
@@ -375,11 +390,19 @@ bool ShareByMidpoints(const std::vector<Band>& bands, int lo, int hi,
 bool CentredSpan(const std::vector<Band>& bands, int lo, int hi, const Block& top,
                  const std::vector<Block*>& tier, const std::vector<Block*>& rest, int* f_out,
                  int* l_out) {
+  // Columns nearer another top text (past the midpoint between the two
+  // texts) are not this one's.
   int left_limit = lo, right_limit = hi;
   for (const Block* o : tier) {
     if (o == &top) continue;
     if (o->b1 < top.b0) left_limit = std::max(left_limit, o->b1 + 1);
     if (o->b0 > top.b1) right_limit = std::min(right_limit, o->b0 - 1);
+    double mid = o->box.x0 >= top.box.x1 ? (top.box.x1 + o->box.x0) / 2 : (o->box.x1 + top.box.x0) / 2;
+    for (int c = lo; c <= hi; ++c) {
+      double centre = (bands[c].x0 + bands[c].x1) / 2;
+      if (o->box.x0 >= top.box.x1 && centre > mid) right_limit = std::min(right_limit, c - 1);
+      if (o->box.x1 <= top.box.x0 && centre < mid) left_limit = std::max(left_limit, c + 1);
+    }
   }
   double bottom = top.box.y1;
   for (const Block* b : rest) bottom = std::max(bottom, b->box.y1);
@@ -391,7 +414,7 @@ bool CentredSpan(const std::vector<Band>& bands, int lo, int hi, const Block& to
       if (l - f + 1 <= best_width) continue;
       double x0 = SlotLeft(bands, f), x1 = SlotRight(bands, l);
       if (top.box.x0 < x0 - 0.5 * fs || top.box.x1 > x1 + 0.5 * fs) continue;
-      if (std::abs(CenterX(top.box) - (x0 + x1) / 2) > 0.05 * (x1 - x0) + 0.5 * fs) continue;
+      if (std::abs(CenterX(top.box) - (x0 + x1) / 2) > 0.08 * (x1 - x0) + 0.5 * fs) continue;
       if (!ColumnsBelongUnder(top, f, l, rest, bottom, false)) continue;
       best_width = l - f + 1;
       *f_out = f;
@@ -525,7 +548,7 @@ int BuildHeaderCells(const std::vector<VisualLine>& header, const std::vector<Ru
       const BBox& b = pb.box;
       if (b.y0 > a.y1 - 1) below += Overlap(a.x0, a.x1, b.x0, b.x1) / std::min(Width(a), Width(b));
     }
-    if (below > 0.3) continue;
+    if (below > 0.3 || OverTwoTexts(a, pieces)) continue;
     // A text wrapped over three lines or more (a narrow column) marks a
     // column of its own even when a wide amount of the neighbouring column
     // reaches under it.

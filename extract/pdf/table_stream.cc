@@ -49,6 +49,7 @@ struct Region {
   bool ruled = false;                // bounded by long rules
   bool under_title = false;          // right below a table title (forms have few amounts), or an empty table under a caption
   bool form = false;                 // a form: no header, every line is a row (LooksLikeForm)
+  bool empty = false;                // header and a 合计 row only: the header gives the columns
 };
 
 // Horizontal rules long enough to bound a table.
@@ -230,6 +231,7 @@ void AddEmptyTables(const std::vector<VisualLine>& lines, std::vector<bool>* tak
     for (size_t j = i + 1; j < k; ++j) r.header.push_back(lines[j]);
     r.body.push_back(lines[k]);
     r.ruled = true;  // no amount column to check
+    r.empty = true;
     for (size_t j = i + 1; j <= k; ++j) (*taken)[j] = true;
     regions->push_back(std::move(r));
     i = k;
@@ -626,7 +628,9 @@ PageTable BuildTable(Region region, const PageContent& content) {
   }
   int allowance = static_cast<int>(region.body.size()) / 10;
   std::vector<Band> bands;
-  if (region.form) {
+  if (region.empty) {
+    // The lone 合计 text says nothing of the columns; the header texts do.
+  } else if (region.form) {
     bands = MergeUnpairedBands(BandsFromBody(WithoutSpanningPieces(region.body), 0), region.body,
                                AssignRows(region.body));
   } else if (region.under_title) {

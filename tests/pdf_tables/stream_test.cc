@@ -509,6 +509,36 @@ TEST(StreamTest, GridContinuationGroupLabelsSpanRows) {
   EXPECT_EQ(TextAt(t, 3, 1), "质量指标");
 }
 
+// An empty table (header and 总计 only): the columns come from the header;
+// a merged text centred over the gap between its two parts below
+// (基本支出 over 人员经费 | 公用经费) is not a column of its own.
+TEST(StreamTest, EmptyTableColumnsComeFromTheHeader) {
+  PageBuilder b(1);
+  const double fs = 8.5;
+  b.Text(62, 109, "编制部门：某单位", 10).Text(488, 109, "单位：万元", 10);
+  b.Text(123.92, 127.36, "科目", fs).Text(332.28, 127.36, "政府性基金预算支出", fs);
+  b.Text(73.41, 142.36, "科目代码", fs).Text(353.53, 142.36, "基本支出", fs);
+  b.Text(143.47, 149.59, "科目名称", fs).Text(236, 149.59, "合计", fs).Text(479.57, 149.59, "项目支出", fs);
+  b.Text(67.46, 157.09, "类", fs).Text(86.16, 157.09, "款", fs).Text(104.86, 157.09, "项", fs)
+      .Text(311.52, 157.09, "人员经费", fs).Text(395.55, 157.09, "公用经费", fs);
+  b.Text(120.96, 171.83, "总计", fs);
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(t.n_cols, 8);
+  auto span = [&](int row, int col) {
+    const RawCell* c = CellAt(t, row, col);
+    return c == nullptr ? std::string("-") : c->raw + " " + std::to_string(c->rs) + "x" + std::to_string(c->cs);
+  };
+  EXPECT_EQ(span(0, 0), "科目 1x4");
+  EXPECT_EQ(span(0, 4), "政府性基金预算支出 1x4");
+  EXPECT_EQ(span(1, 0), "科目代码 1x3");
+  EXPECT_EQ(span(1, 5), "基本支出 1x2");
+  EXPECT_EQ(span(2, 6), "公用经费 1x1");
+  EXPECT_EQ(span(3, 3), "总计 1x1");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
