@@ -203,6 +203,33 @@ bool LooksLikeForm(const Region& r) {
   return false;
 }
 
+// Rows without amounts right above the first amount row (an empty 因公出国
+// row of a 三公 table) look like header lines. A lone text starting exactly
+// where the body's labels start, a row pitch above the line below it, is a
+// row. Returns the new first body line (>= first + 1, so a
+// header line stays).
+size_t RowsWithoutAmounts(const std::vector<VisualLine>& lines, size_t first, size_t body,
+                          size_t end) {
+  if (body >= end || !IsStrong(lines[body])) return body;
+  // The row pitch: from the first amount row to the next line whose text
+  // starts at the same label edge.
+  double label_x = lines[body].pieces[0].box.x0, pitch = 0;
+  for (size_t k = body + 1; k < end && pitch == 0; ++k)
+    if (std::abs(lines[k].pieces[0].box.x0 - label_x) <= 1)
+      pitch = CenterY(lines[k].box) - CenterY(lines[body].box);
+  if (pitch <= 0) return body;
+  while (body > first + 1) {
+    const VisualLine& l = lines[body - 1];
+    double below = CenterY(lines[body].box) - CenterY(l.box);
+    if (l.pieces.size() != 1 || std::abs(l.box.x0 - label_x) > 1 || below < 0.8 * pitch ||
+        below > 1.25 * pitch) {
+      break;
+    }
+    --body;
+  }
+  return body;
+}
+
 bool StartsWithTotal(const VisualLine& line) {
   std::string t = Compact(LineText(line));
   return StartsWith(t, "合计") || StartsWith(t, "总计");
@@ -347,6 +374,7 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
       box = Union(box, lines[k].box);
     }
     size_t first = SkipSubtitles(lines, GrowHeader(lines, taken, i, box), i);
+    i = RowsWithoutAmounts(lines, first, i, end);
     // One amount row without any header is too little evidence of a table.
     if (strong < 2 && first == i) continue;
     Region r;

@@ -539,6 +539,26 @@ TEST(StreamTest, EmptyTableColumnsComeFromTheHeader) {
   EXPECT_EQ(span(3, 3), "总计 1x1");
 }
 
+// Rows without amounts right above the first amount row start where the
+// labels start, a row pitch apart: they are rows, not header lines.
+TEST(StreamTest, LeadingRowsWithoutAmountsAreNotHeader) {
+  PageBuilder b(1);
+  b.Text(180, 100, "支出内容").Text(300, 100, "合计").Text(360, 100, "一般公共预算");
+  b.Text(60, 115, "因公出国（境）费用");
+  b.Text(60, 130, "公务接待费");
+  b.Text(60, 145, "公务用车购置及运行维护费").RightText(320, 145, "64.00").RightText(400, 145, "64.00");
+  b.Text(60, 160, "其中：公务用车购置");
+  b.Text(60, 175, "公务用车运行维护费").RightText(320, 175, "64.00").RightText(400, 175, "64.00");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), {});
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(r.tables[0].header_rows, 1);
+  EXPECT_EQ(t.n_rows, 6);
+  EXPECT_EQ(TextAt(t, 1, 0), "因公出国（境）费用");
+  EXPECT_EQ(TextAt(t, 2, 0), "公务接待费");
+}
+
 TEST(StreamTest, SpacedNumbersBecomeOneCell) {
   PageBuilder b(1);
   b.Text(60, 100, "合计").SpacedNumber(160, 100, "1,858.41").SpacedNumber(260, 100, "3.00");
