@@ -9,9 +9,9 @@
 namespace cnbudget::fuzz {
 
 // Replaces the scratch file's contents with `data` and returns its path
-// ($TMPDIR or /tmp, named after the process id, removed at exit). Aborts if
-// the file cannot be written: a fuzz run that silently tests nothing is worse
-// than one that stops.
+// ($TMPDIR or /tmp, named after the process id, removed at a normal exit;
+// a crashed run leaves it behind). Aborts if the file cannot be written: a
+// fuzz run that silently tests nothing is worse than one that stops.
 const std::string& WriteScratchFile(const std::uint8_t* data, std::size_t size);
 
 }  // namespace cnbudget::fuzz
