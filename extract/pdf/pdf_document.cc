@@ -8,6 +8,7 @@
 #include <goo/GooString.h>
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -36,7 +37,12 @@ thread_local PopplerErrors* t_errors = nullptr;
 void OnPopplerError(ErrorCategory category, Goffset, const char* message) {
   if (!t_errors) return;
   if (category != errSyntaxError && category != errIO && category != errInternal) return;
-  if (t_errors->count++ == 0 && message) t_errors->first = message;
+  if (t_errors->count++ == 0 && message) {
+    t_errors->first = message;
+    // Poppler ends some messages with a newline; issues are one line.
+    while (!t_errors->first.empty() && std::isspace(static_cast<unsigned char>(t_errors->first.back())))
+      t_errors->first.pop_back();
+  }
 }
 
 // Installs `errors` as the current thread's sink for the scope.
