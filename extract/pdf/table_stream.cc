@@ -298,6 +298,21 @@ void AddTitledForms(const std::vector<VisualLine>& lines, std::vector<bool>* tak
   }
 }
 
+// A line of running text: some piece holds sentence punctuation (。，；).
+bool IsProse(const VisualLine& line) {
+  for (const auto& piece : line.pieces)
+    if (Contains(piece.text, "\xE3\x80\x82") || Contains(piece.text, "\xEF\xBC\x8C") ||
+        Contains(piece.text, "\xEF\xBC\x9B"))
+      return true;
+  return false;
+}
+
+bool HasMultiPieceLine(const std::vector<VisualLine>& lines, size_t first, size_t end) {
+  for (size_t k = first; k < end; ++k)
+    if (lines[k].pieces.size() >= 2 && !IsProse(lines[k])) return true;
+  return false;
+}
+
 std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector<Ruling>& rulings,
                                 std::vector<VisualLine>* free_lines) {
   std::vector<Region> regions;
@@ -376,8 +391,10 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
     }
     size_t first = SkipSubtitles(lines, GrowHeader(lines, taken, i, box), i);
     i = RowsWithoutAmounts(lines, first, i, end);
-    // One amount row without any header is too little evidence of a table.
-    if (strong < 2 && first == i) continue;
+    // One amount row under no header with two texts side by side is too
+    // little evidence of a table: justified prose spreads "收入 20702.25 万元"
+    // over a line the same way.
+    if (strong < 2 && !HasMultiPieceLine(lines, first, i)) continue;
     Region r;
     r.under_title = BelowTitle(lines, first);
     for (size_t k = first; k < end; ++k) {

@@ -616,5 +616,30 @@ TEST(StreamTest, ParagraphsAreNotTables) {
   EXPECT_EQ(r.free_lines.size(), 4u);
 }
 
+// Justified prose with one amount set apart by wide gaps ("收入预算合计
+// 10150.48 万元，其"), under lines of running text: no table.
+TEST(StreamTest, JustifiedProseWithOneAmountIsNoTable) {
+  PageBuilder b(1);
+  b.Text(60, 100, "项目支出预算数为3,314.68万元。与上年相比增加191万");
+  b.Text(60, 115, "元，增长6.11%。主要原因是新增信息化建设专项支出。").Text(330, 115, "单位预留，");
+  b.Text(60, 130, "数应与《收支预算总表》收入数一致。");
+  b.Text(60, 145, "江苏省政协办公厅本年收入预算合计").RightText(300, 145, "10150.48").Text(330, 145, "万元，其");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), page.rulings);
+  EXPECT_TRUE(r.tables.empty());
+}
+
+// The same single amount row under a header of two texts side by side is a
+// (small) table.
+TEST(StreamTest, OneAmountRowUnderATwoTextHeaderIsATable) {
+  PageBuilder b(1);
+  b.Text(60, 130, "项目").Text(250, 130, "预算数");
+  b.Text(60, 145, "本年收入预算合计").RightText(300, 145, "10150.48");
+  PageContent page = b.Build();
+  StreamResult r = FindStreamTables(page, PiecesFromRuns(page), page.rulings);
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(TextAt(r.tables[0].table, 1, 1), "10150.48");
+}
+
 }  // namespace
 }  // namespace cnbudget::pdf
