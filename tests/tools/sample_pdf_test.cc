@@ -15,7 +15,9 @@ namespace {
 namespace fs = std::filesystem;
 
 nlohmann::json ExtractSample() {
-  const fs::path out = fs::path(::testing::TempDir()) / "sample_final.pdf.json";
+  // One output file per test: ctest runs the tests of this file in parallel.
+  const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  const fs::path out = fs::path(::testing::TempDir()) / ("sample_final." + test + ".json");
   const std::string cmd = std::string(CNBUDGET_BINARY) + " extract '" CNBUDGET_SOURCE_DIR
                           "/fixtures/sample_final.pdf' -o '" + out.string() + "'";
   const int status = std::system(cmd.c_str());
