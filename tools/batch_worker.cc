@@ -66,10 +66,11 @@ void ApplyTestHook(const std::string& input) {
   }
 }
 
-int RunBatchWorker(const std::string& input, const std::string& output) {
+int RunBatchWorker(const std::string& input, const std::string& output,
+                   const ExtractOptions& options) {
   try {
     ApplyTestHook(input);
-    const model::Document doc = ConvertFile(input);
+    const model::Document doc = ConvertFile(input, options);
     std::string error;
     if (!WriteJsonFile(doc, output, &error)) {
       std::cerr << "cnbudget batch-worker: " << error << "\n";
