@@ -76,7 +76,12 @@ int RunBatchWorker(const std::string& input, const std::string& output,
       std::cerr << "cnbudget batch-worker: " << error << "\n";
       return kWorkerOutputError;
     }
-    return HasError(doc) ? kWorkerBadInput : kWorkerOk;
+    if (!HasError(doc)) return kWorkerOk;
+    // Said on stderr too, for `extract`, which relays it (a batch ignores it).
+    for (const Issue& i : doc.issues)
+      if (i.severity == Severity::kError)
+        std::cerr << "cnbudget: " << input << ": " << i.message << "\n";
+    return kWorkerBadInput;
   } catch (const std::bad_alloc&) {
     std::cerr << "cnbudget batch-worker: out of memory\n";
     return kWorkerOutOfMemory;

@@ -11,8 +11,6 @@
 #include <string>
 #include <system_error>
 
-#include <nlohmann/json.hpp>
-
 #include "tools/batch_worker.h"
 #include "tools/json_writer.h"
 #include "tools/limit_flags.h"
@@ -51,19 +49,19 @@ int RunInProcess(const ExtractArgs& args) {
   return Answer(args, ConvertFile(args.input, args.options));
 }
 
-// The worker's JSON is the answer: copied to stdout when asked, and its
-// error messages printed as the in-process run would.
-int RelayWorkerJson(const ExtractArgs& args, const std::string& json_path, int worker_status) {
-  std::ifstream in(json_path, std::ios::binary);
-  if (ToStdout(args)) {
-    std::cout << in.rdbuf();
-    in.seekg(0);
-  }
-  const nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_object() && doc.contains("issues"))
-    for (const auto& issue : doc["issues"])
-      if (issue.value("severity", "") == "error")
-        std::cerr << "cnbudget: " << args.input << ": " << issue.value("message", "") << "\n";
+// Copies a file's bytes to out. (Streaming an empty file's rdbuf would set
+// failbit on out, hence the check.)
+void CopyFile(const std::string& path, std::ostream& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (in && in.peek() != std::ifstream::traits_type::eof()) out << in.rdbuf();
+}
+
+// The worker's JSON is the answer (copied to stdout when asked) and its
+// stderr holds the error messages the in-process run would print. The JSON
+// is not parsed again here: it may be tens of megabytes.
+int RelayWorker(const ExtractArgs& args, const WorkerJob& job, int worker_status) {
+  if (ToStdout(args)) CopyFile(job.output_json, std::cout);
+  CopyFile(job.stderr_path, std::cerr);
   return worker_status == kWorkerOk ? kExtractOk : kExtractBadInput;
 }
 
@@ -102,7 +100,7 @@ int RunIsolated(const ExtractArgs& args) {
     doc.issues.push_back(MakeError(failure->code, failure->message));
     status = Answer(args, doc);
   } else {
-    status = RelayWorkerJson(args, job.output_json, result.exit_status);
+    status = RelayWorker(args, job, result.exit_status);
   }
   std::error_code ec;
   fs::remove_all(temp_dir, ec);

@@ -199,14 +199,26 @@ TEST(HostileCli, TenThousandNestedTablesHitTheXmlDepthLimit) {
                   "use XML_PARSE_HUGE option (line 2)");
 }
 
+std::size_t Count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+    ++n;
+  return n;
+}
+
 TEST(HostileCli, HundredThousandRowTableConverts) {
   const fs::path dir = FreshDir("rows");
   const fs::path file =
       WriteFile(dir / "rows.docx", MakeDocx(DocumentXml(TableXml(100000, 1))));
-  const nlohmann::json doc = ExpectSuccess(Extract(file, dir));
-  ASSERT_EQ(doc["tables"].size(), 1u);
-  EXPECT_EQ(doc["tables"][0]["n_rows"], 100000);
-  EXPECT_EQ(doc["tables"][0]["n_cols"], 1);
+  const CliRun run = Extract(file, dir);
+  ExpectBounded(run);
+  EXPECT_EQ(run.exit_status, kExitOk) << Describe(run);
+  // The 30 MB of JSON is checked as text: parsing it here would cost more
+  // than the conversion (a minute in a sanitizer build).
+  EXPECT_EQ(Count(run.out, "\"severity\": \"error\""), 0u) << Describe(run);
+  EXPECT_EQ(Count(run.out, "\"n_rows\": "), 1u) << Describe(run);
+  EXPECT_EQ(Count(run.out, "\"n_rows\": 100000,"), 1u) << Describe(run);
+  EXPECT_EQ(Count(run.out, "\"n_cols\": 1,"), 1u) << Describe(run);
 }
 
 // ---- PDF ------------------------------------------------------------------
@@ -302,8 +314,10 @@ TEST(HostileCli, FormXObjectDrawnTwicePerLevelIsBounded) {
 TEST(HostileCli, HugeCompressedContentStreamIsBounded) {
   // 1,500,000 horizontal rules (about 30 MB of operators) from a small
   // file: past the reader's cap of 1,000,000 segments per page.
+  std::string thousand;
+  for (int i = 0; i < 1000; ++i) thousand += "10 10 m 100 10 l S\n";
   std::string content;
-  for (int i = 0; i < 1500000; ++i) content += "10 10 m 100 10 l S\n";
+  for (int i = 0; i < 1500; ++i) content += thousand;
   const std::string packed = Deflate(content);
   const fs::path dir = FreshDir("huge_content");
   const fs::path file = WriteFile(

@@ -137,6 +137,17 @@ std::string Hex(const std::string& bytes) {
   return out;
 }
 
+// n in base 26 with letters ("a", "b", ... "ba"): distinct cell texts
+// without digits.
+std::string Letters(int n) {
+  std::string out;
+  do {
+    out.insert(out.begin(), static_cast<char>('a' + n % 26));
+    n /= 26;
+  } while (n > 0);
+  return out;
+}
+
 }  // namespace
 
 std::string MakeZip(const std::vector<ZipEntry>& entries) {
@@ -220,8 +231,7 @@ std::string TableXml(int rows, int cols) {
   for (int r = 0; r < rows; ++r) {
     xml += "<w:tr>";
     for (int c = 0; c < cols; ++c)
-      xml += "<w:tc><w:p><w:r><w:t>r" + std::to_string(r) + "c" + std::to_string(c) +
-             "</w:t></w:r></w:p></w:tc>";
+      xml += "<w:tc><w:p><w:r><w:t>" + Letters(r * cols + c) + "</w:t></w:r></w:p></w:tc>";
     xml += "</w:tr>";
   }
   return xml + "</w:tbl>";
