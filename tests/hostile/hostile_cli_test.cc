@@ -1,6 +1,8 @@
 // Hostile inputs through the real binary: each ends with an exact outcome
 // (exit status, error code and message, or success) and within hard CPU and
 // memory limits (see run_cli.h). The files are built at test time.
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <string>
 
@@ -388,6 +390,17 @@ TEST(HostileCli, DirectoryPassedAsFile) {
   fs::create_directories(dir / "folder.pdf");
   ExpectErrorJson(Extract(dir / "folder.pdf", dir), "not_a_file",
                   "the path is a directory, not a file");
+}
+
+TEST(HostileCli, FifoPassedAsFileIsRefusedWithoutReading) {
+  // Opening a FIFO for reading blocks until a writer comes: the file is
+  // refused on its type first. --timeout turns a regression into a failed
+  // assert instead of a hung test.
+  const fs::path dir = FreshDir("fifo");
+  const fs::path fifo = dir / "pipe.pdf";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  ExpectErrorJson(Extract(fifo, dir, {"--timeout", "20"}), "not_a_file",
+                  "not a regular file (a device, FIFO or socket)");
 }
 
 TEST(HostileCli, FileOverMaxFileMbIsRefused) {
