@@ -64,7 +64,9 @@ Layout ExtractFile(const std::string& path, const ExtractOptions& options) {
   if (std::optional<Layout> refused = RefuseBeforeReading(path, options)) return *refused;
   switch (SniffFormat(path)) {
     case Sniffed::kPdf: return ExtractPdf(path, options);
-    case Sniffed::kZip: return ExtractDocx(path, options);
+    case Sniffed::kZip:
+      return IsSpreadsheetPackage(path, options) ? ExtractXlsx(path, options)
+                                                 : ExtractDocx(path, options);
     case Sniffed::kEmpty:
       return Failed("empty_file", "the file is empty (0 bytes)");
     case Sniffed::kUnreadable:
@@ -73,7 +75,7 @@ Layout ExtractFile(const std::string& path, const ExtractOptions& options) {
       break;
   }
   return Failed("unsupported_format",
-                "not a PDF or DOCX file (no %PDF- header and not a zip package)");
+                "not a PDF, DOCX or XLSX file (no %PDF- header and not a zip package)");
 }
 
 }  // namespace cnbudget

@@ -19,7 +19,7 @@ struct ExtractOptions {
   // Most pages a PDF may have; more is "pdf_too_many_pages". Clamped to
   // pdf::PdfDocument::kMaxPages, the reader's own ceiling.
   int max_pages = 5000;
-  // Largest inflated size accepted for one zip entry (DOCX parts).
+  // Largest inflated size accepted for one zip entry (DOCX and XLSX parts).
   std::uint64_t max_zip_entry_bytes = 256ull << 20;
   // Largest accepted ratio of inflated to compressed size for one zip entry.
   std::uint64_t max_zip_ratio = 200;
@@ -33,5 +33,10 @@ Layout ExtractFile(const std::string& path, const ExtractOptions& options = {});
 // Format-specific entry points.
 Layout ExtractDocx(const std::string& path, const ExtractOptions& options);
 Layout ExtractPdf(const std::string& path, const ExtractOptions& options);
+Layout ExtractXlsx(const std::string& path, const ExtractOptions& options);
+
+// For a zip package: true when it holds a spreadsheet (XLSX) rather than a
+// word-processing document, judged by its content, not its name.
+bool IsSpreadsheetPackage(const std::string& path, const ExtractOptions& options);
 
 }  // namespace cnbudget

@@ -48,6 +48,28 @@ bool IsSentence(std::string_view s) {
          CodePoints(s) > 40;
 }
 
+// "说明：本表反映…" / "注：…": a note printed between a caption and its table.
+bool IsNoteStart(std::string_view s) {
+  static const RE2 re(R"(^(?:说明|注|备注)\d?[:：])");
+  return RE2::PartialMatch(s, re);
+}
+
+// The number of lines, counted up from the table, that form such a note (its
+// first line starts with 说明/注, the rest are its sentences); 0 when the
+// lines right above the table are not a note.
+std::size_t NoteLinesAbove(const std::vector<std::string>& lines_above) {
+  constexpr std::size_t kMaxNoteLines = 4;
+  std::size_t n = 0;
+  for (auto it = lines_above.rbegin(); it != lines_above.rend() && n < kMaxNoteLines; ++it) {
+    std::string s = Squash(*it);
+    if (s.empty()) continue;
+    ++n;
+    if (IsNoteStart(s)) return n;
+    if (!IsSentence(s)) return 0;
+  }
+  return 0;
+}
+
 // "表1"、"表 1-2"、"附表3："、"表一"、"公开01表"、"1.收支总体情况表"? (the last is
 // a heading, not matched). On success sets *number and *rest (the title part
 // that follows on the same line, possibly empty).
@@ -126,9 +148,15 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
   bool title_closed = false;             // no more lines may join the title
   bool list_of_titles = false;
   int seen = 0;
+  std::size_t note_lines = NoteLinesAbove(lines_above);
   for (auto it = lines_above.rbegin(); it != lines_above.rend() && seen < kMaxCaptionLines; ++it) {
     std::string s = Squash(*it);
-    if (s.empty() || IsNoise(s) || IsYearLine(s)) continue;
+    if (s.empty()) continue;
+    if (note_lines > 0) {
+      --note_lines;
+      continue;
+    }
+    if (IsNoise(s) || IsYearLine(s)) continue;
     ++seen;
     if (IsContinuationMark(s)) {
       cap.continued = true;

@@ -230,6 +230,8 @@ void MapLayout(const Layout& layout, model::Document& doc) {
   // No cover naming the unit (a file of tables only): the unit the tables
   // name as their 编制单位.
   if (!doc.document.unit) doc.document.unit = mapping::MostCommonCompiler(doc.tables);
+  // Nor a cover naming the year: the year the table titles print.
+  if (!doc.document.year) doc.document.year = mapping::MostCommonTitleYear(doc.tables);
   // Nor a cover naming the kind: the printed titles do (预算 / 决算 tables).
   if (!doc.document.kind) {
     int budget = 0, final = 0;

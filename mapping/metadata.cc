@@ -157,6 +157,23 @@ std::optional<std::string> MostCommon(const std::map<std::string, int>& count) {
 
 }  // namespace
 
+std::optional<int> MostCommonTitleYear(const std::vector<model::Table>& tables) {
+  static const RE2 kYear(R"((\d{4})年)");
+  std::map<int, int> count;
+  for (const model::Table& t : tables) {
+    int year = 0;
+    if (t.title && RE2::PartialMatch(*t.title, kYear, &year) && year >= 1990 && year <= 2100) ++count[year];
+  }
+  std::optional<int> best;
+  int best_n = 0;
+  bool tie = false;
+  for (const auto& [year, n] : count) {
+    if (n == best_n) tie = true;
+    if (n > best_n) best = year, best_n = n, tie = false;
+  }
+  return tie ? std::nullopt : best;
+}
+
 std::optional<std::string> MostCommonCompiler(const std::vector<model::Table>& tables) {
   std::map<std::string, int> count;
   for (const model::Table& t : tables)

@@ -210,10 +210,15 @@ std::optional<ParsedNumber> ParseWrappedNumber(std::string_view raw) {
 }  // namespace
 
 NormalizedCell NormalizeCell(std::string_view raw) {
+  // Long cells are prose; skipping them keeps the regexes off paragraphs.
+  // The cap holds for the canonical value too, or a value could fail to
+  // parse back as itself: a bare fraction gains a "0" (".5" -> "0.5").
+  constexpr size_t kMaxNumberLength = 64;
+  auto too_long = [](const std::optional<ParsedNumber>& n) {
+    return n && n->value.size() > kMaxNumberLength;
+  };
   NormalizedCell cell;
   cell.text = NormalizeText(FullWidthCommaAsDecimalMark(raw));
-  // Long cells are prose; skipping them keeps the regexes off paragraphs.
-  constexpr size_t kMaxNumberLength = 64;
   if (cell.text.empty() || cell.text.size() > kMaxNumberLength) return cell;
   // Cells without a digit are text or an empty marker; neither needs the
   // number patterns, and most label cells leave here.
@@ -221,12 +226,14 @@ NormalizedCell NormalizeCell(std::string_view raw) {
   const Patterns& p = GetPatterns();
   if (RE2::FullMatch(cell.text, p.parenthesized_integer)) return cell;
   if (std::optional<ParsedNumber> number = ParseNumber(cell.text)) {
+    if (too_long(number)) return cell;
     cell.text = std::move(number->text);
     cell.value = std::move(number->value);
     return cell;
   }
   if (RE2::FullMatch(cell.text, p.date_like)) return cell;
   if (std::optional<ParsedNumber> number = ParseWrappedNumber(raw)) {
+    if (too_long(number)) return cell;
     cell.text = std::move(number->text);
     cell.value = std::move(number->value);
     return cell;

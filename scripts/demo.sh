@@ -11,9 +11,11 @@ status=0
 build/cnbudget convert fixtures --db out/fixtures.sqlite --json-dir out/json || status=$?
 echo
 echo "Database: $(pwd)/out/fixtures.sqlite    JSON: $(pwd)/out/json/"
-echo "Example query: records of every standard table, first 15 rows"
+echo "Example query: the amounts of the sample PDF's expenditure table, first 15"
 sqlite3 -header -column out/fixtures.sqlite \
-  "SELECT unit, year, standard, row_label, measure, value, value_unit
-     FROM records_flat LIMIT 15;"
-# 3 means some fixture failed on purpose (fixtures/bad/ holds malformed inputs).
+  "SELECT document_unit, year, standard, code, label, column_joined, value, unit
+     FROM records_flat
+    WHERE path LIKE '%sample_final.pdf' AND standard = 'final.general_public'
+    LIMIT 15;"
+# 3 means some fixture failed on purpose (fixtures/docx/bad_*.docx are malformed inputs).
 [ "$status" -eq 0 ] || [ "$status" -eq 3 ]

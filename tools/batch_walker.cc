@@ -43,7 +43,7 @@ void WalkFolder(const fs::path& root, BatchInputs* out, std::set<std::string>* s
 
 bool IsConvertibleName(const std::string& path) {
   const std::string ext = LowerExtension(fs::path(path));
-  return ext == ".pdf" || ext == ".docx";
+  return ext == ".pdf" || ext == ".docx" || ext == ".xlsx";
 }
 
 BatchInputs FindBatchInputs(const std::vector<std::string>& inputs) {

@@ -8,6 +8,7 @@
 #include <goo/GooString.h>
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -36,7 +37,12 @@ thread_local PopplerErrors* t_errors = nullptr;
 void OnPopplerError(ErrorCategory category, Goffset, const char* message) {
   if (!t_errors) return;
   if (category != errSyntaxError && category != errIO && category != errInternal) return;
-  if (t_errors->count++ == 0 && message) t_errors->first = message;
+  if (t_errors->count++ == 0 && message) {
+    t_errors->first = message;
+    // Poppler ends some messages with a newline; issues are one line.
+    while (!t_errors->first.empty() && std::isspace(static_cast<unsigned char>(t_errors->first.back())))
+      t_errors->first.pop_back();
+  }
 }
 
 // Installs `errors` as the current thread's sink for the scope.
@@ -80,7 +86,7 @@ void BuildPageContent(PageGraphics graphics, PageContent* out) {
 
 }  // namespace
 
-PdfDocument::PdfDocument(std::unique_ptr<PDFDoc> doc) : doc_(std::move(doc)) {}
+PdfDocument::PdfDocument() = default;
 PdfDocument::~PdfDocument() = default;
 
 std::unique_ptr<PdfDocument> PdfDocument::Open(const std::string& path, Issue* error,
@@ -102,14 +108,19 @@ std::unique_ptr<PdfDocument> PdfDocument::Open(const std::string& path, Issue* e
   InitPopplerOnce();
   PopplerErrors errors;
   ScopedErrorSink sink(&errors);
-  bool repaired = false;
-  std::unique_ptr<PDFDoc> doc;
+  // Poppler keeps the repair callback for the document's lifetime and may
+  // rebuild the xref lazily, from a later getPage(): the flag it sets must
+  // live as long as the PDFDoc, so it is a member of the object owning it.
+  std::unique_ptr<PdfDocument> result(new PdfDocument());
+  PdfDocument* self = result.get();
   try {
-    doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), std::nullopt, std::nullopt,
-                                   nullptr, [&repaired] { repaired = true; });
+    result->doc_ = std::make_unique<PDFDoc>(std::make_unique<GooString>(path), std::nullopt,
+                                            std::nullopt, nullptr,
+                                            [self] { self->repaired_ = true; });
   } catch (const std::exception& e) {
     return fail("pdf_damaged", std::string("Poppler failed to open the file: ") + e.what());
   }
+  PDFDoc* doc = result->doc_.get();
   if (!doc->isOk()) {
     int code = doc->getErrorCode();
     if (code == errEncrypted) {
@@ -131,9 +142,9 @@ std::unique_ptr<PdfDocument> PdfDocument::Open(const std::string& path, Issue* e
                                           " pages, more than the limit of " +
                                           std::to_string(limit) + " (--max-pages)");
   }
-  std::unique_ptr<PdfDocument> result(new PdfDocument(std::move(doc)));
   result->page_count_ = pages;
-  if (repaired) {
+  if (result->repaired_) {
+    result->repair_reported_ = true;
     result->open_warnings_.push_back(MakeWarning(
         "pdf_repaired", "the PDF's cross-reference table was damaged and has been rebuilt"));
   }
@@ -141,6 +152,19 @@ std::unique_ptr<PdfDocument> PdfDocument::Open(const std::string& path, Issue* e
 }
 
 PageContent PdfDocument::ReadPage(int number, std::vector<Issue>* warnings) {
+  PageContent content = ReadPageContent(number, warnings);
+  if (repaired_ && !repair_reported_) {
+    repair_reported_ = true;
+    if (warnings) {
+      warnings->push_back(MakeWarning(
+          "pdf_repaired", "the PDF's cross-reference table was damaged and has been rebuilt (" +
+                              PageText(number) + " needed it)"));
+    }
+  }
+  return content;
+}
+
+PageContent PdfDocument::ReadPageContent(int number, std::vector<Issue>* warnings) {
   PageContent content;
   content.number = number;
   auto warn = [&](const char* code, std::string message) {

@@ -60,14 +60,20 @@ class PdfDocument {
   //                      (one warning per page, with the count and the first)
   //   "pdf_glyphs_without_unicode"  glyphs dropped for lack of a mapping
   //   "pdf_page_truncated"  a safety cap on glyphs/segments was hit
+  //   "pdf_repaired"      Poppler rebuilt the xref only now, reading this
+  //                      page (at most once per document, with open_warnings)
   // Nothing is cached between calls: memory stays flat over many pages.
   PageContent ReadPage(int number, std::vector<Issue>* warnings);
 
  private:
-  explicit PdfDocument(std::unique_ptr<PDFDoc> doc);
+  PdfDocument();
+  // ReadPage without the late-repair warning.
+  PageContent ReadPageContent(int number, std::vector<Issue>* warnings);
 
   std::unique_ptr<PDFDoc> doc_;
   int page_count_ = 0;
+  bool repaired_ = false;         // set by Poppler's xref repair callback, at any time
+  bool repair_reported_ = false;  // a "pdf_repaired" warning was issued
   std::vector<Issue> open_warnings_;
 };
 

@@ -18,6 +18,12 @@ struct Band {
 // than `allowance` lines form bands; the gaps between them are column gaps.
 std::vector<Band> BandsFromBody(const std::vector<VisualLine>& body, int allowance);
 
+// Joins the lines of wrapped header texts (stacked one line pitch apart,
+// centred or left-aligned on each other, no line wider than the one above
+// plus half a character) into one piece each, text top to bottom with "\n"
+// between lines. Other pieces are returned as they are.
+std::vector<Piece> JoinWrappedHeaderTexts(std::vector<Piece> pieces);
+
 // First and last band a box covers (a box covers a band when its centre is in
 // the band's slot or it overlaps the band by 30% of the band's width).
 // Returns false when it covers none.

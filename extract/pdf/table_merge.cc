@@ -191,6 +191,56 @@ void PlaceByPosition(const std::vector<double>& edges, RawCell* c) {
   c->cs = last - first + 1;
 }
 
+// Texts of one column of a continuation belong to one column of the open
+// table: the one its texts, taken together, overlap most. A one-column cell
+// whose centre falls just across an edge (within its own height: a short
+// left-aligned "/" under a header centred further right) follows its
+// column, when its column is left-aligned. Returns, per cell, that column
+// or -1.
+std::vector<int> ColumnByExtent(const std::vector<double>& edges, int drop,
+                                const std::vector<RawCell>& cells) {
+  std::map<int, std::pair<double, double>> extent;  // own column -> x range of its texts
+  for (const RawCell& c : cells) {
+    if (c.r < drop || c.cs != 1 || !c.bbox) continue;
+    auto it = extent.find(c.c);
+    if (it == extent.end()) extent[c.c] = {c.bbox->x0, c.bbox->x1};
+    else it->second = {std::min(it->second.first, c.bbox->x0), std::max(it->second.second, c.bbox->x1)};
+  }
+  std::map<int, int> target;
+  for (const auto& [col, range] : extent) {
+    double best = 0;
+    for (size_t t = 0; t + 1 < edges.size(); ++t) {
+      double o = std::min(range.second, edges[t + 1]) - std::max(range.first, edges[t]);
+      if (o > best) {
+        best = o;
+        target[col] = static_cast<int>(t);
+      }
+    }
+  }
+  // Only left-aligned columns (their texts start at one x) are sure
+  // columns; amounts right-aligned in wide slots keep placing by cell.
+  std::map<int, std::vector<double>> starts;
+  for (const RawCell& c : cells)
+    if (c.r >= drop && c.cs == 1 && c.bbox) starts[c.c].push_back(c.bbox->x0);
+  for (auto it = target.begin(); it != target.end();) {
+    std::vector<double>& xs = starts[it->first];
+    std::nth_element(xs.begin(), xs.begin() + static_cast<long>(xs.size() / 2), xs.end());
+    double median = xs[xs.size() / 2];
+    size_t aligned = 0;
+    for (double x : xs) aligned += std::abs(x - median) <= 1;
+    it = xs.size() < 3 || aligned * 5 < xs.size() * 4 ? target.erase(it) : std::next(it);
+  }
+  std::vector<int> out(cells.size(), -1);
+  for (size_t k = 0; k < cells.size(); ++k) {
+    const RawCell& c = cells[k];
+    if (c.r < drop || c.cs != 1 || !c.bbox || target.count(c.c) == 0) continue;
+    int t = target[c.c];
+    double cx = (c.bbox->x0 + c.bbox->x1) / 2, reach = c.bbox->y1 - c.bbox->y0;
+    if (cx > edges[t] - reach && cx < edges[t + 1] + reach) out[k] = t;
+  }
+  return out;
+}
+
 void Remap(const std::vector<int>& first, const std::vector<int>& last, RawCell* c) {
   int n = static_cast<int>(first.size());
   int f = first[std::clamp(c->c, 0, n - 1)];
@@ -205,10 +255,14 @@ void AppendContinuation(const ColumnPlan& plan, PageTable next, OpenTable* open,
   int drop = RepeatedRows(*open, next);
   for (RawCell& c : table->cells) Remap(plan.open_first, plan.open_last, &c);
   int offset = table->n_rows - drop;
-  for (RawCell& c : next.table.cells) {
+  std::vector<int> by_column;
+  if (plan.by_position) by_column = ColumnByExtent(plan.edges, drop, next.table.cells);
+  for (size_t k = 0; k < next.table.cells.size(); ++k) {
+    RawCell& c = next.table.cells[k];
     if (c.r < drop) continue;
     if (plan.by_position && c.bbox) PlaceByPosition(plan.edges, &c);
     else if (!plan.by_position) Remap(plan.next_first, plan.next_last, &c);
+    if (plan.by_position && by_column[k] >= 0 && c.cs == 1) c.c = by_column[k];
     c.r += offset;
     table->cells.push_back(std::move(c));
   }

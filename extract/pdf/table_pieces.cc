@@ -189,7 +189,12 @@ void MergeClosePieces(VisualLine* line, double numeric_gap, double text_gap) {
       double fs = std::max(1.0, std::max(last.font_size, p.font_size));
       double gap = p.box.x0 - last.box.x1;
       double limit = NumericJunction(last, p) ? numeric_gap : text_gap;
-      if (gap < limit * fs) {
+      // A line's box grows with every piece it takes, so it can hold the
+      // stacked lines of a wrapped text in a narrow column: pieces that do
+      // not share a baseline are not one text, however close in x.
+      double overlap = std::min(last.box.y1, p.box.y1) - std::max(last.box.y0, p.box.y0);
+      bool same_baseline = overlap > 0.5 * std::min(Height(last.box), Height(p.box));
+      if (gap < limit * fs && same_baseline) {
         AppendWithSpace(&last.text, p.text);
         last.box = Union(last.box, p.box);
         last.bold = last.bold && p.bold;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "extract/pdf/table_form.h"
 #include "extract/pdf/table_header.h"
 #include "extract/pdf/table_page.h"
 
@@ -48,6 +49,8 @@ struct Region {
   std::vector<Ruling> header_rules;  // short rules inside the header (three-line tables)
   bool ruled = false;                // bounded by long rules
   bool under_title = false;          // right below a table title (forms have few amounts), or an empty table under a caption
+  bool form = false;                 // a form: no header, every line is a row (LooksLikeForm)
+  bool empty = false;                // header and a 合计 row only: the header gives the columns
 };
 
 // Horizontal rules long enough to bound a table.
@@ -68,10 +71,15 @@ struct Frame {
   std::vector<double> rule_ys;  // the aligned rules, top to bottom
 };
 
+bool IsTableTitle(const VisualLine& line);
+
 std::vector<Frame> RuledFrames(const std::vector<Ruling>& rules, const std::vector<VisualLine>& lines) {
+  // A caption or a table title between two rules: the rule above it ends one
+  // table, the one below starts the next.
   auto caption_between = [&](double y0, double y1) {
     for (const VisualLine& l : lines)
-      if (CenterY(l.box) > y0 && CenterY(l.box) < y1 && IsCaptionLine(l)) return true;
+      if (CenterY(l.box) > y0 && CenterY(l.box) < y1 && (IsCaptionLine(l) || IsTableTitle(l)))
+        return true;
     return false;
   };
   std::vector<Frame> frames;
@@ -119,6 +127,9 @@ size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& t
     if (gap > 2.2 * fs || IsCaptionLine(l) || IsTableTitle(l)) break;
     if (l.pieces.size() == 1 && IsPageNumberText(l.pieces[0].text)) break;
     if (l.font_size > 1.3 * FontOf(lines[start])) break;  // a title
+    // A lone text in a clearly larger font: the heading or paragraph after
+    // the table.
+    if (l.pieces.size() == 1 && l.font_size > 1.2 * FontOf(lines[start])) break;
     bool inside = l.box.x0 >= extent.x0 - fs && l.box.x1 <= extent.x1 + fs;
     // A wrapped cell text sits close to an amount row above or below it.
     bool near_row = CenterY(l.box) - CenterY(lines[i - 1].box) < 0.9 * fs ||
@@ -128,9 +139,12 @@ size_t GrowBody(const std::vector<VisualLine>& lines, const std::vector<bool>& t
     extent = Union(extent, l.box);
     end = i + 1;
   }
-  // Trailing lines with one long segment are notes, not rows.
+  // Trailing lines with one long segment starting at the table's left edge
+  // (or indented as a paragraph) are notes, not rows; a long label in a
+  // column further right is a row without amounts.
   while (end > start + 1 && !IsStrong(lines[end - 1]) && lines[end - 1].pieces.size() == 1 &&
-         lines[end - 1].pieces[0].text.size() > 30) {
+         lines[end - 1].pieces[0].text.size() > 30 &&
+         lines[end - 1].box.x0 <= extent.x0 + 3 * FontOf(lines[end - 1])) {
     --end;
   }
   return end;
@@ -153,6 +167,68 @@ size_t GrowHeader(const std::vector<VisualLine>& lines, const std::vector<bool>&
     --first;
   }
   return first;
+}
+
+// Lines of one piece centred under a table title right above them (a year
+// or period line, a second title line) belong to the caption, not to the
+// header. Returns the first line after them (at most `limit`).
+size_t SkipSubtitles(const std::vector<VisualLine>& lines, size_t first, size_t limit) {
+  if (first == 0 || !IsTableTitle(lines[first - 1])) return first;
+  double title_centre = CenterX(lines[first - 1].box);
+  while (first < limit && lines[first].pieces.size() == 1 &&
+         std::abs(CenterX(lines[first].box) - title_centre) <= FontOf(lines[first])) {
+    ++first;
+  }
+  return first;
+}
+
+// True when a table title stands right above line `first`, past caption
+// lines and short one-piece lines (year, 单位).
+bool BelowTitle(const std::vector<VisualLine>& lines, size_t first) {
+  for (size_t k = first, seen = 0; k > 0 && seen < 4; --k, ++seen) {
+    const VisualLine& above = lines[k - 1];
+    if (IsTableTitle(above)) return true;
+    if (!IsCaptionLine(above) && (above.pieces.size() > 1 || LineText(above).size() > 24)) return false;
+  }
+  return false;
+}
+
+// A form under a title (绩效目标表: label/value rows, then an indicator
+// grid with its own header row): the lines above its first amount are
+// label/value rows, not a header, and a row of four or more texts without
+// any amount (the grid's header) stands among its amount rows.
+bool LooksLikeForm(const Region& r) {
+  if (r.header.empty()) return false;
+  for (const VisualLine& l : r.body)
+    if (l.pieces.size() >= 4 && NumericSegments(l) == 0) return true;
+  return false;
+}
+
+// Rows without amounts right above the first amount row (an empty 因公出国
+// row of a 三公 table) look like header lines. A lone text starting exactly
+// where the body's labels start, a row pitch above the line below it, is a
+// row. Returns the new first body line (>= first + 1, so a
+// header line stays).
+size_t RowsWithoutAmounts(const std::vector<VisualLine>& lines, size_t first, size_t body,
+                          size_t end) {
+  if (body >= end || !IsStrong(lines[body])) return body;
+  // The row pitch: from the first amount row to the next line whose text
+  // starts at the same label edge.
+  double label_x = lines[body].pieces[0].box.x0, pitch = 0;
+  for (size_t k = body + 1; k < end && pitch == 0; ++k)
+    if (std::abs(lines[k].pieces[0].box.x0 - label_x) <= 1)
+      pitch = CenterY(lines[k].box) - CenterY(lines[body].box);
+  if (pitch <= 0) return body;
+  while (body > first + 1) {
+    const VisualLine& l = lines[body - 1];
+    double below = CenterY(lines[body].box) - CenterY(l.box);
+    if (l.pieces.size() != 1 || std::abs(l.box.x0 - label_x) > 1 || below < 0.8 * pitch ||
+        below > 1.25 * pitch) {
+      break;
+    }
+    --body;
+  }
+  return body;
 }
 
 bool StartsWithTotal(const VisualLine& line) {
@@ -183,6 +259,7 @@ void AddEmptyTables(const std::vector<VisualLine>& lines, std::vector<bool>* tak
     for (size_t j = i + 1; j < k; ++j) r.header.push_back(lines[j]);
     r.body.push_back(lines[k]);
     r.ruled = true;  // no amount column to check
+    r.empty = true;
     for (size_t j = i + 1; j <= k; ++j) (*taken)[j] = true;
     regions->push_back(std::move(r));
     i = k;
@@ -268,6 +345,8 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
       r.body.push_back(lines[i]);
       taken[i] = true;
     }
+    r.under_title = !inside.empty() && BelowTitle(lines, inside.front());
+    r.form = r.under_title && LooksLikeForm(r);
     // Rules inside the header (not its top, not the header/body rule) tell
     // which columns the header texts just above them span.
     double body_top = r.body.front().box.y0;
@@ -295,22 +374,17 @@ std::vector<Region> FindRegions(std::vector<VisualLine> lines, const std::vector
       strong += IsStrong(lines[k]);
       box = Union(box, lines[k].box);
     }
-    size_t first = GrowHeader(lines, taken, i, box);
+    size_t first = SkipSubtitles(lines, GrowHeader(lines, taken, i, box), i);
+    i = RowsWithoutAmounts(lines, first, i, end);
     // One amount row without any header is too little evidence of a table.
     if (strong < 2 && first == i) continue;
     Region r;
-    for (size_t k = first, seen = 0; k > 0 && seen < 4; --k, ++seen) {
-      const VisualLine& above = lines[k - 1];
-      if (IsTableTitle(above)) {
-        r.under_title = true;
-        break;
-      }
-      if (!IsCaptionLine(above) && (above.pieces.size() > 1 || LineText(above).size() > 24)) break;
-    }
+    r.under_title = BelowTitle(lines, first);
     for (size_t k = first; k < end; ++k) {
       (k < i ? r.header : r.body).push_back(lines[k]);
       taken[k] = true;
     }
+    r.form = r.under_title && LooksLikeForm(r);
     regions.push_back(std::move(r));
     seed = end - 1;
   }
@@ -357,6 +431,14 @@ std::vector<int> AssignRows(const std::vector<VisualLine>& body) {
     double d_prev = i > 0 ? CenterY(body[i].box) - CenterY(body[i - 1].box) : 1e18;
     if (d_prev < limit) attach[i] = static_cast<int>(i - 1);
   }
+  // The first line of a text wrapped over many lines around its amount row
+  // can be too far from that row and from the row above: it goes with the
+  // line below when that one is close and belongs to an amount row.
+  for (size_t i = n; i-- > 0;) {
+    if (attach[i] >= 0 || IsStrong(body[i]) || NumericSegments(body[i]) > 0 || i + 1 >= n) continue;
+    if (attach[i + 1] < 0 || attach[i + 1] == static_cast<int>(i)) continue;
+    if (CenterY(body[i + 1].box) - CenterY(body[i].box) < limit) attach[i] = static_cast<int>(i + 1);
+  }
   std::vector<int> row(n, -1);
   int next_row = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -368,11 +450,61 @@ std::vector<int> AssignRows(const std::vector<VisualLine>& body) {
   return row;
 }
 
-PageTable BuildTable(const Region& region, int page) {
+// A run the reader did not break between two cells ("…覆盖率（%）=100%"):
+// it is cut where, after a visible gap, a glyph starts right at the left
+// edge of a band (the start of a left-aligned column).
+std::vector<Piece> SplitAtColumnStarts(const PageContent& content, const Piece& p,
+                                       const std::vector<Band>& bands) {
+  std::vector<int> cuts;  // positions in p.glyphs where a new piece starts
+  double fs = std::max(1.0, p.font_size);
+  for (size_t j = 1; j < p.glyphs.size(); ++j) {
+    int a = p.glyphs[j - 1], b = p.glyphs[j];
+    if (a < 0 || b < 0 || a >= static_cast<int>(content.glyphs.size()) ||
+        b >= static_cast<int>(content.glyphs.size())) {
+      return {p};
+    }
+    const BBox& ga = content.glyphs[a].box;
+    const BBox& gb = content.glyphs[b].box;
+    if (gb.x0 - ga.x1 < 0.25 * fs) continue;
+    for (const Band& band : bands)
+      if (std::abs(gb.x0 - band.x0) <= 1 && ga.x1 < band.x0) cuts.push_back(static_cast<int>(j));
+  }
+  if (cuts.empty()) return {p};
+  std::vector<Piece> out;
+  size_t start = 0;
+  cuts.push_back(static_cast<int>(p.glyphs.size()));
+  for (int cut : cuts) {
+    std::vector<int> part(p.glyphs.begin() + static_cast<long>(start), p.glyphs.begin() + cut);
+    out.push_back(PieceFromGlyphs(content, part));
+    start = static_cast<size_t>(cut);
+    // Each part must fit one column: a paragraph line reaching over many
+    // columns only happens to have a space at a column start.
+    int f, l;
+    if (!CoveredBands(bands, out.back().box, &f, &l) || f != l) return {p};
+  }
+  return out;
+}
+
+PageTable BuildTable(Region region, const PageContent& content) {
+  int page = content.number;
   PageTable t;
+  if (region.form) {
+    // Every line of a form is a row; its columns are where texts that do
+    // not reach over others stand.
+    for (VisualLine& l : region.header) region.body.push_back(std::move(l));
+    region.header.clear();
+    std::stable_sort(region.body.begin(), region.body.end(),
+                     [](const VisualLine& a, const VisualLine& b) { return a.box.y0 < b.box.y0; });
+    region.header_rules.clear();
+  }
   int allowance = static_cast<int>(region.body.size()) / 10;
   std::vector<Band> bands;
-  if (region.under_title) {
+  if (region.empty) {
+    // The lone 合计 text says nothing of the columns; the header texts do.
+  } else if (region.form) {
+    bands = MergeUnpairedBands(BandsFromBody(WithoutSpanningPieces(region.body), 0), region.body,
+                               AssignRows(region.body));
+  } else if (region.under_title) {
     // Forms: label/value rows have their own layouts; the columns are those
     // of the fullest rows (the indicator grid).
     size_t most = 0;
@@ -394,12 +526,14 @@ PageTable BuildTable(const Region& region, int page) {
   for (size_t i = 0; i < region.body.size(); ++i) {
     box = Union(box, region.body[i].box);
     body_rows = std::max(body_rows, row_of[i] + 1);
-    for (const Piece& p : region.body[i].pieces) {
+    for (const Piece& whole : region.body[i].pieces) {
+      for (const Piece& p : SplitAtColumnStarts(content, whole, bands)) {
       int f, l;
       if (!CoveredBands(bands, p.box, &f, &l)) continue;
       auto& slot = body_cells[{row_of[i], f}];
       slot.first = std::max(slot.first, l);
       slot.second.push_back(p);
+      }
     }
   }
   for (auto& [key, value] : body_cells) {
@@ -415,6 +549,13 @@ PageTable BuildTable(const Region& region, int page) {
     c.bbox = cb;
     c.bold = AllBold(lines);
     cells.push_back(std::move(c));
+  }
+  if (region.form) {
+    int grid = FormGridRow(region.body, row_of);
+    if (grid >= 0) ApplyFormRowSpans(region.body, row_of, grid, body_rows, &cells);
+    WidenFormValues(region.body, row_of, static_cast<int>(bands.size()), &cells);
+  } else if (header_rows == 0 && !region.under_title && LooksLikeGridContinuation(cells)) {
+    ApplyFormRowSpans(region.body, row_of, -1, body_rows, &cells);
   }
   for (const VisualLine& l : region.header) box = Union(box, l.box);
   t.box = box;
@@ -478,7 +619,7 @@ StreamResult FindStreamTables(const PageContent& page, std::vector<Piece> pieces
   std::vector<Region> regions = FindRegions(std::move(lines), rulings, &result.free_lines);
   bool returned = false;
   for (Region& r : regions) {
-    PageTable t = BuildTable(r, page.number);
+    PageTable t = BuildTable(r, page);
     if (r.ruled || r.under_title || HasAmountColumn(t)) {
       result.tables.push_back(std::move(t));
       continue;

@@ -17,7 +17,8 @@ TEST(BatchWalkerTest, ConvertibleNamesIgnoreCase) {
   EXPECT_TRUE(IsConvertibleName("B.PDF"));
   EXPECT_TRUE(IsConvertibleName("c.DocX"));
   EXPECT_FALSE(IsConvertibleName("d.doc"));
-  EXPECT_FALSE(IsConvertibleName("e.xlsx"));
+  EXPECT_TRUE(IsConvertibleName("e.XLSX"));
+  EXPECT_FALSE(IsConvertibleName("e.xls"));
   EXPECT_FALSE(IsConvertibleName("pdf"));
 }
 

@@ -28,6 +28,19 @@ TEST(Captions, CompilerGluedToUnitAndSeparateUnitLine) {
   EXPECT_EQ(c.unit, "元");
 }
 
+TEST(Captions, NoteBetweenCaptionAndTableIsSkipped) {
+  Caption c = ReadCaption({"表2", "某局一般公共预算财政拨款支出决算表", "编制单位：某局  单位：万元",
+                           "说明：本表反映部门本年度一般公共预算财政拨款实际支出情况，",
+                           "按支出功能分类科目列示到项级科目。"});
+  EXPECT_EQ(c.number, 2);
+  EXPECT_EQ(c.title, "某局一般公共预算财政拨款支出决算表");
+  EXPECT_EQ(c.compiler, "某局");
+  // Narrative without a 说明/注 start still ends the caption.
+  c = ReadCaption({"表2", "某局一般公共预算财政拨款支出决算表", "本单位下设10个科室。"});
+  EXPECT_FALSE(c.number.has_value());
+  EXPECT_FALSE(c.title.has_value());
+}
+
 TEST(Captions, NumberVariants) {
   EXPECT_EQ(ReadCaption({"表１－１", "部门收支总表"}).number, 1);
   EXPECT_EQ(ReadCaption({"附表2", "部门收入总表"}).number, 2);

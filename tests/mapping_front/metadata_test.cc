@@ -50,6 +50,18 @@ TEST(Metadata, MostCommonUnit) {
   EXPECT_EQ(MostCommonUnit({}), std::nullopt);
 }
 
+TEST(Metadata, MostCommonTitleYear) {
+  std::vector<model::Table> ts(4);
+  ts[0].title = "收支预算总表";
+  ts[1].title = "2017年政府采购预算表";
+  ts[2].title = "2017年部门收入预算表";
+  ts[3].title = "2016年结转情况表";
+  EXPECT_EQ(MostCommonTitleYear(ts), 2017);
+  ts[2].title = "部门收入预算表";  // 2016 and 2017 once each: no year
+  EXPECT_EQ(MostCommonTitleYear(ts), std::nullopt);
+  EXPECT_EQ(MostCommonTitleYear({}), std::nullopt);
+}
+
 }  // namespace
 }  // namespace cnbudget::mapping
 

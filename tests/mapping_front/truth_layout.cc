@@ -3,10 +3,10 @@
 namespace cnbudget::testing {
 namespace {
 
-TextLine Line(std::string text) {
-  TextLine l;
-  l.text = std::move(text);
-  return l;
+// Built in place: moving a temporary variant into the vector trips GCC 12's
+// -Wmaybe-uninitialized false positive.
+void AddLine(Layout& layout, std::string text) {
+  std::get<TextLine>(layout.blocks.emplace_back(std::in_place_type<TextLine>)).text = std::move(text);
 }
 
 std::string Str(const nlohmann::json& j, const char* key) {
@@ -20,18 +20,18 @@ Layout LayoutFromTruth(const nlohmann::json& truth) {
   out.format = Str(truth, "format");
   const auto& doc = truth["document"];
   std::string kind = Str(doc, "kind") == "final" ? "决算" : "预算";
-  out.blocks.push_back(Line(Str(doc, "unit")));
-  out.blocks.push_back(Line(std::to_string(doc["year"].get<int>()) + "年部门" + kind + "公开"));
-  out.blocks.push_back(Line("第一部分 概况"));
-  out.blocks.push_back(Line("本单位的主要职能是……，下设若干科室。"));
+  AddLine(out, Str(doc, "unit"));
+  AddLine(out, std::to_string(doc["year"].get<int>()) + "年部门" + kind + "公开");
+  AddLine(out, "第一部分 概况");
+  AddLine(out, "本单位的主要职能是……，下设若干科室。");
   for (const auto& t : truth["tables"]) {
-    if (t["number"].is_number()) out.blocks.push_back(Line("表" + std::to_string(t["number"].get<int>())));
-    out.blocks.push_back(Line(Str(t, "title")));
+    if (t["number"].is_number()) AddLine(out, "表" + std::to_string(t["number"].get<int>()));
+    AddLine(out, Str(t, "title"));
     std::string compiler = Str(t, "compiler"), unit = Str(t, "unit");
     if (!compiler.empty())
-      out.blocks.push_back(Line("编制单位：" + compiler + (unit.empty() ? "" : "        单位：" + unit)));
+      AddLine(out, "编制单位：" + compiler + (unit.empty() ? "" : "        单位：" + unit));
     else if (!unit.empty())
-      out.blocks.push_back(Line("单位：" + unit));
+      AddLine(out, "单位：" + unit);
     RawTable rt;
     rt.n_rows = t["n_rows"].get<int>();
     rt.n_cols = t["n_cols"].get<int>();
@@ -50,7 +50,7 @@ Layout LayoutFromTruth(const nlohmann::json& truth) {
       rt.cells.push_back(std::move(rc));
     }
     out.blocks.emplace_back(std::in_place_type<RawTable>, std::move(rt));
-    out.blocks.push_back(Line("说明：本表反映部门预算情况。"));
+    AddLine(out, "说明：本表反映部门预算情况。");
   }
   return out;
 }

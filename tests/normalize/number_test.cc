@@ -188,6 +188,17 @@ TEST(NormalizeCell, LongProseIsNotParsed) {
   EXPECT_FALSE(NormalizeCell(prose).value.has_value());
 }
 
+// fuzz_normalize: a 64-character bare fraction passed the length cap but its
+// value, one "0" longer, did not, so ParseDecimal(value) was no value.
+TEST(NormalizeCell, ValueAtTheLengthCapParsesBackAsItself) {
+  const std::string at_cap = "." + std::string(63, '1');
+  EXPECT_FALSE(NormalizeCell(at_cap).value.has_value());
+  const std::string below = "." + std::string(62, '1');
+  const std::optional<std::string> value = NormalizeCell(below).value;
+  ASSERT_TRUE(value.has_value());
+  EXPECT_EQ(ParseDecimal(*value), value);
+}
+
 TEST(ParseDecimal, IsTheCellValue) {
   EXPECT_EQ(ParseDecimal("1, 229. 70"), "1229.70");
   EXPECT_EQ(ParseDecimal("(3.50)"), "-3.50");

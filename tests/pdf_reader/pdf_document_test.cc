@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -311,6 +313,35 @@ TEST(PdfDocumentTest, TruncatedFileIsRepairedOrRejected) {
   } else {
     EXPECT_EQ(error.code, "pdf_damaged");
   }
+}
+
+// A wrong xref offset for the page object: Poppler opens the file without
+// complaint and rebuilds the xref only when page 1 is fetched. The repair
+// callback then runs long after Open returned (fuzz_pdf found it writing to
+// Open's dead stack frame); the repair must be reported once, by ReadPage.
+TEST(PdfDocumentTest, XrefRebuiltWhileReadingAPageIsReportedOnce) {
+  TestPage page;
+  page.content = "BT /F1 12 Tf 72 700 Td (Hello) Tj ET";
+  std::string bytes = MakePdf({page});
+  char page_entry[32];  // object 5 is the page (see pdf_writer.cc)
+  std::snprintf(page_entry, sizeof page_entry, "%010zu 00000 n", bytes.find("5 0 obj"));
+  const size_t at = bytes.find(page_entry);
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, 10, "0000000009");
+  Issue error;
+  auto doc = PdfDocument::Open(WriteTempFile("late_repair.pdf", bytes), &error);
+  ASSERT_NE(doc, nullptr) << error.message;
+  EXPECT_TRUE(doc->open_warnings().empty());
+  std::vector<Issue> warnings;
+  EXPECT_EQ(RunTexts(doc->ReadPage(1, &warnings)), (std::vector<std::string>{"Hello"}));
+  auto repaired = [](const std::vector<Issue>& issues) {
+    return std::count_if(issues.begin(), issues.end(),
+                         [](const Issue& i) { return i.code == "pdf_repaired"; });
+  };
+  EXPECT_EQ(repaired(warnings), 1);
+  warnings.clear();
+  doc->ReadPage(1, &warnings);
+  EXPECT_EQ(repaired(warnings), 0);
 }
 
 }  // namespace

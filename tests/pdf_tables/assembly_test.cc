@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "extract/pdf/table_assembly.h"
+#include "extract/pdf/table_merge.h"
 #include "page_builder.h"
 #include "table_test_util.h"
 
@@ -103,6 +104,40 @@ TEST(AssemblyTest, UnruledTableContinuedUnderRepeatedHeader) {
   // The lines after the table on page 5 follow it.
   ASSERT_TRUE(std::holds_alternative<TextLine>(layout.blocks.back()));
   EXPECT_EQ(std::get<TextLine>(layout.blocks.back()).text, "单位：万元");
+}
+
+// An unruled continuation's left-aligned column goes to one column of the
+// open table, also its short texts whose centre falls before the edge.
+TEST(AssemblyTest, LeftAlignedContinuationColumnStaysTogether) {
+  OpenTable open;
+  open.col_edges = {0, 100, 200, 300};
+  RawTable table;
+  table.n_rows = 1;
+  table.n_cols = 3;
+  PageTable next;
+  next.table.n_rows = 4;
+  next.table.n_cols = 2;
+  const char* texts[] = {"/", "5批次", "/", "10次"};
+  double widths[] = {4.5, 22, 4.5, 18};
+  for (int r = 0; r < 4; ++r) {
+    RawCell label;
+    label.r = r;
+    label.c = 0;
+    label.raw = "指标" + std::to_string(r);
+    label.bbox = BBox{20, 10.0 * r, 60, 10.0 * r + 9};
+    next.table.cells.push_back(label);
+    RawCell value;
+    value.r = r;
+    value.c = 1;
+    value.raw = texts[r];
+    value.bbox = BBox{194, 10.0 * r, 194 + widths[r], 10.0 * r + 9};
+    next.table.cells.push_back(value);
+  }
+  std::optional<ColumnPlan> plan = MatchColumns(open, next);
+  ASSERT_TRUE(plan.has_value());
+  AppendContinuation(*plan, next, &open, &table);
+  for (const RawCell& c : table.cells)
+    EXPECT_EQ(c.c, c.raw.rfind("指标", 0) == 0 ? 0 : 2) << c.raw;
 }
 
 TEST(AssemblyTest, NewTitleStartsANewTable) {

@@ -36,6 +36,19 @@ TEST(PiecesTest, GlyphByGlyphNumberIsOneSegment) {
   EXPECT_EQ(lines[0].pieces[0].text, "1, 858. 41");
 }
 
+// A tall text in the line (a wrapped narrow column) stretches the line's box
+// over the stacked lines of its neighbour: those must not run together.
+TEST(PiecesTest, StackedPiecesInOneLineAreNotMerged) {
+  PageContent page = testing::PageBuilder(1)
+                         .Text(100, 100, "单位").Text(100, 112, "资金")
+                         .Text(140, 101, "合计", 18).Build();
+  std::vector<VisualLine> lines = GroupIntoLines(PiecesFromRuns(page));
+  ASSERT_EQ(lines.size(), 1u);
+  MergeClosePieces(&lines[0], 0.45, 0.45);
+  ASSERT_EQ(lines[0].pieces.size(), 3u);
+  for (const Piece& p : lines[0].pieces) EXPECT_EQ(p.text.size(), 6u);  // two CJK each
+}
+
 TEST(PiecesTest, PageNumberLines) {
   EXPECT_TRUE(IsPageNumberText("- 3 -"));
   EXPECT_TRUE(IsPageNumberText("12"));

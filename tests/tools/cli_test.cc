@@ -59,4 +59,17 @@ TEST(CliTest, TruncatedPdfHeaderGetsErrorJson) {
   ExpectErrorAnswer(RunExtract(WriteFile("trunc.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Cat")));
 }
 
+TEST(CliTest, XlsxWorkbookIsExtractedAndMapped) {
+  // A workbook renamed .docx is still read as a workbook: the content decides.
+  const fs::path source = fs::path(CNBUDGET_SOURCE_DIR) / "fixtures" / "xlsx" / "layout.xlsx";
+  const fs::path renamed = fs::path(::testing::TempDir()) / "workbook_named.docx";
+  fs::copy_file(source, renamed, fs::copy_options::overwrite_existing);
+  for (const fs::path& input : {source, renamed}) {
+    const RunResult r = RunExtract(input);
+    EXPECT_EQ(r.exit_status, 0) << input;
+    EXPECT_NE(r.json.find("\"format\": \"xlsx\""), std::string::npos) << r.json;
+    EXPECT_NE(r.json.find("\"title\": \"示例单位收支总体情况表\""), std::string::npos) << r.json;
+  }
+}
+
 }  // namespace
