@@ -1,7 +1,10 @@
 #include "extract/extract.h"
 
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <optional>
+#include <system_error>
 
 namespace cnbudget {
 namespace {
@@ -30,9 +33,35 @@ Layout Failed(const char* code, std::string message) {
   return layout;
 }
 
+std::string Mebibytes(std::uintmax_t bytes) {
+  return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB";
+}
+
+// What must be refused before the file is opened: a directory reads as 0
+// bytes (it would pass for an empty file), a FIFO blocks the first read
+// forever, and a file over the size limit is not worth parsing.
+std::optional<Layout> RefuseBeforeReading(const std::string& path,
+                                          const ExtractOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || status.type() == fs::file_type::not_found) return std::nullopt;  // sniff reports it
+  if (status.type() == fs::file_type::directory)
+    return Failed("not_a_file", "the path is a directory, not a file");
+  if (status.type() != fs::file_type::regular)
+    return Failed("not_a_file", "not a regular file (a device, FIFO or socket)");
+  const std::uintmax_t size = fs::file_size(path, ec);
+  if (!ec && options.max_file_bytes > 0 && size > options.max_file_bytes)
+    return Failed("file_too_large", "the file is " + Mebibytes(size) +
+                                        ", more than the limit of " +
+                                        Mebibytes(options.max_file_bytes) + " (--max-file-mb)");
+  return std::nullopt;
+}
+
 }  // namespace
 
 Layout ExtractFile(const std::string& path, const ExtractOptions& options) {
+  if (std::optional<Layout> refused = RefuseBeforeReading(path, options)) return *refused;
   switch (SniffFormat(path)) {
     case Sniffed::kPdf: return ExtractPdf(path, options);
     case Sniffed::kZip:

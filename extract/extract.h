@@ -11,14 +11,23 @@
 
 namespace cnbudget {
 
+// Limits on one input. The CLI exposes them as flags (README "Limits").
 struct ExtractOptions {
+  // Largest input file accepted, in bytes; larger is "file_too_large"
+  // (0: no limit). Checked before any byte is parsed.
+  std::uint64_t max_file_bytes = 512ull << 20;
+  // Most pages a PDF may have; more is "pdf_too_many_pages". Clamped to
+  // pdf::PdfDocument::kMaxPages, the reader's own ceiling.
+  int max_pages = 5000;
   // Largest inflated size accepted for one zip entry (DOCX and XLSX parts).
   std::uint64_t max_zip_entry_bytes = 256ull << 20;
   // Largest accepted ratio of inflated to compressed size for one zip entry.
   std::uint64_t max_zip_ratio = 200;
 };
 
-// Detects the format from the file's leading bytes (not its name).
+// Detects the format from the file's leading bytes (not its name). Refuses
+// first what is not a regular file ("not_a_file": a directory, a FIFO that
+// would block the read, a device) and files over max_file_bytes.
 Layout ExtractFile(const std::string& path, const ExtractOptions& options = {});
 
 // Format-specific entry points.

@@ -81,8 +81,10 @@ std::string NowIso8601() {
   return buf;
 }
 
-WorkerPool::WorkerPool(std::string binary, int jobs, WorkerLimits limits)
-    : binary_(std::move(binary)), jobs_(jobs < 1 ? 1 : jobs), limits_(limits) {}
+WorkerPool::WorkerPool(std::string binary, int jobs, WorkerLimits limits,
+                       std::vector<std::string> flags)
+    : binary_(std::move(binary)), flags_(std::move(flags)), jobs_(jobs < 1 ? 1 : jobs),
+      limits_(limits) {}
 
 WorkerPool::~WorkerPool() {
   for (Running& worker : running_) {
@@ -97,15 +99,17 @@ void WorkerPool::Start(const WorkerJob& job) {
   result.started_at = NowIso8601();
   // Everything the child needs is built before fork: after fork it may only
   // make async-signal-safe calls.
-  std::string subcommand = "batch-worker", flag = "-o";
-  std::string input = job.input, output = job.output_json;
-  char* argv[] = {binary_.data(), subcommand.data(), input.data(), flag.data(), output.data(),
-                  nullptr};
+  std::vector<std::string> args = {binary_, "batch-worker", job.input, "-o", job.output_json};
+  args.insert(args.end(), flags_.begin(), flags_.end());
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
   const rlim_t max_bytes = static_cast<rlim_t>(limits_.max_memory_mb) << 20;
   const pid_t parent = getpid();
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
-  if (pid == 0) ExecWorker(binary_.c_str(), argv, job.stderr_path.c_str(), parent, max_bytes);
+  if (pid == 0)
+    ExecWorker(binary_.c_str(), argv.data(), job.stderr_path.c_str(), parent, max_bytes);
   if (pid < 0) {
     result.outcome = WorkerResult::Outcome::kSpawnFailed;
     result.spawn_error = std::string("cannot start a worker: ") + std::strerror(errno);

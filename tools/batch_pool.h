@@ -1,7 +1,7 @@
 // A pool of worker processes for the batch: one process per document, at
 // most `jobs` at a time, each under a wall-clock and an address-space limit.
 //
-// Each worker is `BINARY batch-worker INPUT -o OUTPUT` (fork + exec), with
+// Each worker is `BINARY batch-worker INPUT -o OUTPUT FLAGS...` (fork + exec), with
 // its stdout discarded and its stderr sent to a file the parent can quote.
 // Workers die with the parent (PR_SET_PDEATHSIG), so a killed batch leaves
 // no orphans. Not thread-safe; use from one thread.
@@ -43,8 +43,10 @@ struct WorkerResult {
 
 class WorkerPool {
  public:
-  // binary: the cnbudget executable to run (usually /proc/self/exe).
-  WorkerPool(std::string binary, int jobs, WorkerLimits limits);
+  // binary: the cnbudget executable to run (usually /proc/self/exe);
+  // flags: extra arguments for every worker (see WorkerFlags).
+  WorkerPool(std::string binary, int jobs, WorkerLimits limits,
+             std::vector<std::string> flags = {});
   // Kills and reaps the workers still running.
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
@@ -73,6 +75,7 @@ class WorkerPool {
   void EnforceTimeLimit(Running& worker);
 
   std::string binary_;
+  std::vector<std::string> flags_;
   int jobs_;
   WorkerLimits limits_;
   std::vector<Running> running_;

@@ -21,7 +21,9 @@
 #include "tools/batch_walker.h"
 #include "tools/batch_worker.h"
 #include "tools/json_writer.h"
+#include "tools/limit_flags.h"
 #include "tools/pipeline.h"
+#include "tools/worker_outcome.h"
 
 namespace cnbudget {
 namespace {
@@ -50,20 +52,6 @@ struct Tally {
   long pages = 0, warnings = 0;
   std::map<std::string, std::size_t> failures_by_reason;
 };
-
-// The last non-empty line a worker printed on stderr, to quote in errors.
-std::string LastLine(const std::string& path) {
-  std::ifstream in(path);
-  std::string line, last;
-  while (std::getline(in, line))
-    if (!line.empty()) last = line;
-  if (last.size() > 300) last.resize(300);
-  return last;
-}
-
-bool Contains(const std::string& text, const char* word) {
-  return text.find(word) != std::string::npos;
-}
 
 class Batch {
  public:
@@ -115,7 +103,8 @@ bool Batch::Setup() {
     return false;
   }
   temp_dir_ = pattern;
-  pool_ = std::make_unique<WorkerPool>(options_.worker_binary, options_.jobs, options_.limits);
+  pool_ = std::make_unique<WorkerPool>(options_.worker_binary, options_.jobs, options_.limits,
+                                       WorkerFlags(options_.extract));
   return true;
 }
 
@@ -215,39 +204,19 @@ bool Batch::Finish(const WorkerResult& result) {
   std::string code, message;
   nlohmann::json doc;
   bool have_doc = false;
-  using Outcome = WorkerResult::Outcome;
-  const std::string limit_text = std::to_string(options_.limits.max_memory_mb) + " MB";
-  if (result.outcome == Outcome::kSpawnFailed) {
-    code = "worker_failed";
-    message = result.spawn_error;
-  } else if (result.outcome == Outcome::kTimedOut) {
-    code = "timeout";
-    message = "timed out after " + std::to_string(options_.limits.timeout_seconds) + " s";
-  } else if (result.outcome == Outcome::kSignaled) {
-    // Poppler and the C++ runtime abort on some allocation failures.
-    const bool memory = Contains(stderr_tail, "memory") || Contains(stderr_tail, "bad_alloc");
-    code = memory ? "out_of_memory" : "worker_crashed";
-    message = "worker killed by signal " + std::to_string(result.signal) + " (" +
-              SignalName(result.signal) + ")";
-    if (memory) message = "out of memory (limit " + limit_text + "): " + message;
-  } else if (result.exit_status == kWorkerOutOfMemory) {
-    code = "out_of_memory";
-    message = "out of memory (limit " + limit_text + ")";
-  } else if (result.exit_status == kWorkerOk || result.exit_status == kWorkerBadInput) {
+  if (auto failure = ClassifyWorkerResult(result, options_.limits, stderr_tail)) {
+    code = failure->code;
+    message = failure->message;
+  } else {
     std::ifstream in(pending.json_path, std::ios::binary);
     doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
     have_doc = doc.is_object();
     if (!have_doc) {
       code = "worker_failed";
       message = "the worker's JSON output is missing or invalid";
+      if (!stderr_tail.empty()) message += ": " + stderr_tail;
     }
-  } else {
-    code = "worker_failed";
-    message = "worker exited with status " + std::to_string(result.exit_status);
   }
-  // A crash's last words often say why (an assertion, an abort message).
-  const bool quote_stderr = code == "worker_crashed" || code == "worker_failed";
-  if (quote_stderr && !stderr_tail.empty()) message += ": " + stderr_tail;
   if (options_.json_dir.empty()) {
     fs::remove(pending.json_path, ec);
   } else if (!have_doc) {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/extract.h"
 #include "tools/batch_pool.h"
 
 namespace cnbudget {
@@ -21,6 +22,7 @@ struct BatchOptions {
   std::string json_dir;             // keep every document's JSON here when set
   int jobs = 1;
   WorkerLimits limits;
+  ExtractOptions extract;           // passed on to every worker
   bool resume = true;               // skip contents already converted
   bool retry_failed = false;        // ...but convert again those that failed
   std::string worker_binary;        // the cnbudget executable

@@ -66,16 +66,22 @@ void ApplyTestHook(const std::string& input) {
   }
 }
 
-int RunBatchWorker(const std::string& input, const std::string& output) {
+int RunBatchWorker(const std::string& input, const std::string& output,
+                   const ExtractOptions& options) {
   try {
     ApplyTestHook(input);
-    const model::Document doc = ConvertFile(input);
+    const model::Document doc = ConvertFile(input, options);
     std::string error;
     if (!WriteJsonFile(doc, output, &error)) {
       std::cerr << "cnbudget batch-worker: " << error << "\n";
       return kWorkerOutputError;
     }
-    return HasError(doc) ? kWorkerBadInput : kWorkerOk;
+    if (!HasError(doc)) return kWorkerOk;
+    // Said on stderr too, for `extract`, which relays it (a batch ignores it).
+    for (const Issue& i : doc.issues)
+      if (i.severity == Severity::kError)
+        std::cerr << "cnbudget: " << input << ": " << i.message << "\n";
+    return kWorkerBadInput;
   } catch (const std::bad_alloc&) {
     std::cerr << "cnbudget batch-worker: out of memory\n";
     return kWorkerOutOfMemory;

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "extract/extract.h"
+
 namespace cnbudget {
 
 // Worker exit statuses, read by the parent.
@@ -17,7 +19,8 @@ constexpr int kWorkerOutOfMemory = 4;  // an allocation failed (RLIMIT_AS reache
 
 // Converts input and writes its canonical JSON to output atomically.
 // Honours the test hook below first. Returns the exit status.
-int RunBatchWorker(const std::string& input, const std::string& output);
+int RunBatchWorker(const std::string& input, const std::string& output,
+                   const ExtractOptions& options);
 
 // TEST HOOK, for the batch's own tests; honoured only by the worker.
 // CNBUDGET_TEST_HOOK holds '|'-separated actions, each applied when the

@@ -1,7 +1,5 @@
 #include "tools/convert_command.h"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -10,6 +8,7 @@
 
 #include "tools/batch_runner.h"
 #include "tools/batch_worker.h"
+#include "tools/limit_flags.h"
 
 #ifndef CNBUDGET_VERSION
 #define CNBUDGET_VERSION "unknown"
@@ -18,24 +17,19 @@
 namespace cnbudget {
 namespace {
 
-// The running executable, which the batch runs again as its workers.
-std::string SelfExecutable() {
-  char buf[4096];
-  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) return "";
-  return std::string(buf, static_cast<std::size_t>(n));
-}
-
 void AddWorker(CLI::App& app, std::vector<Subcommand>* commands) {
   struct Args {
     std::string input, output;
+    ExtractOptions options;
   };
   auto args = std::make_shared<Args>();
   CLI::App* worker = app.add_subcommand("batch-worker", "internal: one document of a batch");
   worker->group("");  // hidden from --help
   worker->add_option("FILE", args->input)->required();
   worker->add_option("-o,--output", args->output)->required();
-  commands->push_back({worker, [args] { return RunBatchWorker(args->input, args->output); }});
+  AddInputLimitFlags(worker, &args->options);
+  commands->push_back(
+      {worker, [args] { return RunBatchWorker(args->input, args->output, args->options); }});
 }
 
 }  // namespace
@@ -55,14 +49,8 @@ void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
   convert->add_option("-j,--jobs", options->jobs, "worker processes at a time")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
-  convert->add_option("--timeout", options->limits.timeout_seconds,
-                      "seconds per document before its worker is killed (0: none)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
-  convert->add_option("--max-memory", options->limits.max_memory_mb,
-                      "address-space limit per worker, MB (0: none)")
-      ->check(CLI::NonNegativeNumber)
-      ->capture_default_str();
+  AddWorkerLimitFlags(convert, &options->limits);
+  AddInputLimitFlags(convert, &options->extract);
   convert->add_flag("--no-resume", *no_resume,
                     "convert again documents already in the database");
   convert->add_flag("--retry-failed", options->retry_failed,

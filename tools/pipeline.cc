@@ -2,7 +2,9 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <memory>
+#include <system_error>
 
 #include <openssl/evp.h>
 
@@ -11,6 +13,10 @@
 namespace cnbudget {
 
 std::string Sha256OfFile(const std::string& path, std::uint64_t* bytes) {
+  // Only regular files: a directory would hash as if empty, a FIFO would
+  // block the read forever.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return "";
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) return "";
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);

@@ -89,7 +89,8 @@ void BuildPageContent(PageGraphics graphics, PageContent* out) {
 PdfDocument::PdfDocument() = default;
 PdfDocument::~PdfDocument() = default;
 
-std::unique_ptr<PdfDocument> PdfDocument::Open(const std::string& path, Issue* error) {
+std::unique_ptr<PdfDocument> PdfDocument::Open(const std::string& path, Issue* error,
+                                               int max_pages) {
   auto fail = [&](const char* code, std::string message) {
     if (error) *error = MakeError(code, std::move(message));
     return nullptr;
@@ -130,11 +131,16 @@ std::unique_ptr<PdfDocument> PdfDocument::Open(const std::string& path, Issue* e
     return fail("pdf_damaged", "not a readable PDF, or too damaged to repair" + detail);
   }
   int pages = doc->getNumPages();
-  if (pages <= 0) return fail("pdf_no_pages", "the PDF has no pages");
-  if (pages > kMaxPages) {
-    return fail("pdf_too_many_pages", "the PDF claims " + std::to_string(pages) +
+  if (pages <= 0) {
+    // Poppler answers 0 also for a /Count it does not believe; say why.
+    std::string detail = errors.first.empty() ? "" : " (first problem: " + errors.first + ")";
+    return fail("pdf_no_pages", "the PDF has no pages" + detail);
+  }
+  const int limit = max_pages > 0 && max_pages < kMaxPages ? max_pages : kMaxPages;
+  if (pages > limit) {
+    return fail("pdf_too_many_pages", "the PDF has " + std::to_string(pages) +
                                           " pages, more than the limit of " +
-                                          std::to_string(kMaxPages));
+                                          std::to_string(limit) + " (--max-pages)");
   }
   result->page_count_ = pages;
   if (result->repaired_) {

@@ -34,8 +34,9 @@ class PdfDocument {
   //   "pdf_encrypted"     needs a user password (owner-password-only files,
   //                       i.e. an empty user password, open normally)
   //   "pdf_no_pages"      the page tree has no pages
-  //   "pdf_too_many_pages" more than kMaxPages pages
-  static std::unique_ptr<PdfDocument> Open(const std::string& path, Issue* error);
+  //   "pdf_too_many_pages" more than max_pages pages (clamped to kMaxPages)
+  static std::unique_ptr<PdfDocument> Open(const std::string& path, Issue* error,
+                                           int max_pages = kMaxPages);
 
   ~PdfDocument();
   PdfDocument(const PdfDocument&) = delete;

@@ -25,12 +25,12 @@ void AddWarnings(std::vector<Issue>* from, Layout* layout) {
 
 }  // namespace
 
-Layout ExtractPdf(const std::string& path, const ExtractOptions&) {
+Layout ExtractPdf(const std::string& path, const ExtractOptions& options) {
   Layout layout;
   layout.format = "pdf";
   try {
     Issue error;
-    std::unique_ptr<pdf::PdfDocument> doc = pdf::PdfDocument::Open(path, &error);
+    std::unique_ptr<pdf::PdfDocument> doc = pdf::PdfDocument::Open(path, &error, options.max_pages);
     if (!doc) {
       if (error.code.empty()) error = MakeError("pdf_damaged", "the PDF cannot be opened");
       layout.issues.push_back(std::move(error));

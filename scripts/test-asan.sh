@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole ctest suite under AddressSanitizer + UBSan (preset "asan"). Any
+# sanitizer report fails the test process that triggered it, which fails
+# ctest: UBSan halts on the first error (the build also passes
+# -fno-sanitize-recover=undefined), ASan always does, and LeakSanitizer
+# checks at exit. The options reach the child processes the tests start
+# (cnbudget, its workers) through the environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+cmake --preset asan
+cmake --build build-asan -j"$(nproc)"
+ctest --test-dir build-asan --output-on-failure -j"$(nproc)"
