@@ -11,6 +11,9 @@ namespace {
 // Light gaps inside a dark run that do not end it: JPEG noise and
 // anti-aliasing leave a pixel or two of a thin line lighter than the rest.
 constexpr int kMaxRunGap = 2;
+// More lines than this: hatching or a picture, not a table (and the
+// pairwise touch test stays cheap).
+constexpr size_t kMaxPixelLines = 4000;
 
 struct Run {
   int lo, hi;  // inclusive pixel range along the line
@@ -111,6 +114,30 @@ void FindOnAxis(const GrayImage& image, bool horizontal, std::vector<PixelLine>*
   }
 }
 
+bool Touch(const PixelLine& h, const PixelLine& v, double tolerance) {
+  return v.pos >= h.lo - tolerance && v.pos <= h.hi + tolerance && h.pos >= v.lo - tolerance &&
+         h.pos <= v.hi + tolerance;
+}
+
+std::vector<PixelLine> DropStrayLines(const std::vector<PixelLine>& lines, double px_per_pt) {
+  double tolerance = 2.0 * px_per_pt;
+  std::vector<bool> touched(lines.size(), false);
+  for (size_t i = 0; i < lines.size(); ++i)
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      if (lines[i].horizontal == lines[j].horizontal) continue;
+      const PixelLine& h = lines[i].horizontal ? lines[i] : lines[j];
+      const PixelLine& v = lines[i].horizontal ? lines[j] : lines[i];
+      if (Touch(h, v, tolerance)) touched[i] = touched[j] = true;
+    }
+  std::vector<PixelLine> kept;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const PixelLine& l = lines[i];
+    if (touched[i] || (l.horizontal && l.hi - l.lo + 1 >= kMinLoneHorizontal * px_per_pt))
+      kept.push_back(l);
+  }
+  return kept;
+}
+
 }  // namespace
 
 std::vector<PixelLine> FindPixelLines(const GrayImage& image) {
@@ -121,7 +148,9 @@ std::vector<PixelLine> FindPixelLines(const GrayImage& image) {
   }
   FindOnAxis(image, true, &lines);
   FindOnAxis(image, false, &lines);
-  return lines;
+  // Bounded work: a page of hatching is no table (the lattice has the same cap).
+  if (lines.size() > kMaxPixelLines) return {};
+  return DropStrayLines(lines, image.dpi / 72.0);
 }
 
 std::vector<Ruling> ToRulings(const std::vector<PixelLine>& lines, const GrayImage& image) {

@@ -24,6 +24,11 @@ constexpr int kInkThreshold = 140;
 constexpr double kMinImageHorizontal = 15.0;
 constexpr double kMinImageVertical = 12.0;
 constexpr double kMaxImageRulingThickness = 4.0;  // points; thicker is a filled area
+// A line that touches no perpendicular line is kept only when horizontal and
+// at least this long (points): a rule of a table drawn without verticals.
+// Shorter lone lines are strokes of large glyphs (titles), and erasing them
+// before OCR would break the glyphs.
+constexpr double kMinLoneHorizontal = 60.0;
 
 // A found line in pixel coordinates: `pos` is the centre across the line,
 // [lo, hi] the extent along it, `thickness` in pixels.
@@ -35,7 +40,8 @@ struct PixelLine {
   int first = 0, last = 0;  // first and last pixel row (column) across the line
 };
 
-// The lines of `image`, horizontal ones first.
+// The lines of `image`, horizontal ones first, stray strokes dropped
+// (kMinLoneHorizontal).
 std::vector<PixelLine> FindPixelLines(const GrayImage& image);
 
 // The same lines as page Rulings in points (scaled by 72 / image.dpi),

@@ -1,6 +1,9 @@
 // PageOcr with Tesseract (chi_sim, LSTM engine). See page_ocr.h.
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
+#ifdef CNBUDGET_HAVE_OPENMP
+#include <omp.h>
+#endif
 
 #include <algorithm>
 #include <cmath>
@@ -70,45 +73,82 @@ Rect InkBox(const GrayImage& image, const Rect& area, int* bands) {
 
 bool IsCjkLead(unsigned char c) { return c >= 0xE3 && c <= 0xE9; }
 
-// A first read that is mostly digits with no CJK: an amount or a code,
-// worth a second read restricted to the characters numbers use.
-bool LooksNumeric(const std::string& text) {
-  int digits = 0, other = 0;
+// Code points of `text` (spaces and line breaks left out), and how many are
+// ASCII digits, CJK, or characters that appear in printed amounts.
+struct TextMix {
+  int total = 0, digits = 0, cjk = 0, numeric = 0;
+};
+
+TextMix Mix(const std::string& text) {
+  TextMix m;
   for (unsigned char c : text) {
-    if (c == ' ' || c == '\n') continue;
-    if (IsCjkLead(c)) return false;
-    if (c >= '0' && c <= '9') ++digits;
-    else if (c < 0x80 || c >= 0xC0) ++other;  // count code points, not bytes
+    if (c == ' ' || c == '\n' || (c >= 0x80 && c < 0xC0)) continue;  // skip UTF-8 tails
+    ++m.total;
+    if (IsCjkLead(c)) ++m.cjk;
+    if (c >= '0' && c <= '9') ++m.digits;
+    if ((c >= '0' && c <= '9') || c == '.' || c == ',' || c == '-') ++m.numeric;
   }
-  return digits > 0 && digits >= 2 * other;
+  return m;
 }
 
-class TesseractOcr : public PageOcr {
+// chi_sim reads isolated Latin digits badly ("32.71" -> "汐2371", "11" ->
+// "于竹"); a one-line cell whose first read has digits, or is short and
+// unsure, is read again with the eng model.
+bool WorthNumericRead(const std::string& text, int confidence) {
+  TextMix m = Mix(text);
+  return m.digits > 0 || (m.total <= 4 && confidence < 70);
+}
+
+// The eng read is taken when it is an amount or code and nothing else.
+bool IsNumericRead(const std::string& text) {
+  TextMix m = Mix(text);
+  return m.digits > 0 && m.numeric == m.total;
+}
+
+// Copies `area` of `image` onto a white canvas with kCanvasMarginPx on each
+// side: Tesseract reads short text much better with white around it.
+constexpr int kCanvasMarginPx = 20;
+
+GrayImage Canvas(const GrayImage& image, const Rect& area) {
+  GrayImage c;
+  c.width = area.x1 - area.x0 + 2 * kCanvasMarginPx;
+  c.height = area.y1 - area.y0 + 2 * kCanvasMarginPx;
+  c.dpi = image.dpi;
+  c.pixels.assign(static_cast<size_t>(c.width) * c.height, 255);
+  for (int y = area.y0; y < area.y1; ++y)
+    std::memcpy(&c.at(kCanvasMarginPx, y - area.y0 + kCanvasMarginPx), image.pixels.data() + static_cast<size_t>(y) * image.width + area.x0,
+                area.x1 - area.x0);
+  return c;
+}
+
+// One Tesseract engine for one language.
+class Engine {
  public:
-  bool Init() {
-    if (api_.Init(nullptr, "chi_sim", tesseract::OEM_LSTM_ONLY) != 0) return false;
+  bool Init(const char* language) {
+    if (api_.Init(nullptr, language, tesseract::OEM_LSTM_ONLY) != 0) return false;
     // Tesseract prints diagnostics to stderr; the extractor reports issues.
     api_.SetVariable("debug_file", "/dev/null");
     return true;
   }
 
-  bool Read(const GrayImage& image, PageContent* page) override;
+  // Recognizes `area` of `image`; appends its glyphs in page points.
+  // Returns the text; *confidence is Tesseract's mean (0-100).
+  std::string Read(const GrayImage& image, const Rect& area, tesseract::PageSegMode mode,
+                   std::vector<PlacedGlyph>* glyphs, int* confidence);
 
  private:
-  // Recognizes `area` of the current image; appends its glyphs.
-  std::string Recognize(const Rect& area, tesseract::PageSegMode mode,
-                        std::vector<PlacedGlyph>* glyphs);
-  void ReadCell(const GrayImage& image, const Rect& cell, std::vector<PlacedGlyph>* glyphs);
-  void Collect(std::vector<PlacedGlyph>* glyphs);
+  void Collect(int dx, int dy, double pt_per_px, std::vector<PlacedGlyph>* glyphs);
 
   tesseract::TessBaseAPI api_;
-  double pt_per_px_ = 1;
 };
 
-void TesseractOcr::Collect(std::vector<PlacedGlyph>* glyphs) {
+// Turns Tesseract's symbols into glyphs; (dx, dy) moves canvas pixels to
+// page pixels.
+void Engine::Collect(int dx, int dy, double s, std::vector<PlacedGlyph>* glyphs) {
   std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
   if (!it) return;
   int lx0 = 0, ly0 = 0, lx1 = 0, ly1 = 0;
+  size_t first = glyphs->size();
   do {
     if (it->Empty(tesseract::RIL_SYMBOL)) continue;
     if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE))
@@ -122,27 +162,90 @@ void TesseractOcr::Collect(std::vector<PlacedGlyph>* glyphs) {
     // one font size in a PDF; a vertical line's glyphs each stand alone.
     bool vertical = (ly1 - ly0) > 2 * (lx1 - lx0);
     int top = vertical ? y0 : ly0, bottom = vertical ? y1 : ly1;
+    // Tesseract's symbol boxes are tight, so the gaps inside "1,229.70"
+    // look like word spaces to run building: within a word, each glyph
+    // reaches to the next one.
+    bool same_word =
+        !it->IsAtBeginningOf(tesseract::RIL_WORD) && glyphs->size() > first && !vertical;
+    if (same_word) {
+      BBox& prev = glyphs->back().glyph.box;
+      prev.x1 = std::max(prev.x1, (x0 + dx) * s);
+      glyphs->back().along1 = prev.x1;
+    }
     PlacedGlyph g;
     g.glyph.text = text.get();
-    g.glyph.box = BBox{x0 * pt_per_px_, top * pt_per_px_, x1 * pt_per_px_, bottom * pt_per_px_};
-    g.glyph.font_size = (bottom - top) * pt_per_px_;
-    g.base = bottom * pt_per_px_;
+    g.glyph.box = BBox{(x0 + dx) * s, (top + dy) * s, (x1 + dx) * s, (bottom + dy) * s};
+    g.glyph.font_size = (bottom - top) * s;
+    g.base = g.glyph.box.y1;
     g.along0 = g.glyph.box.x0;
     g.along1 = g.glyph.box.x1;
     glyphs->push_back(std::move(g));
   } while (it->Next(tesseract::RIL_SYMBOL));
 }
 
-std::string TesseractOcr::Recognize(const Rect& area, tesseract::PageSegMode mode,
-                                    std::vector<PlacedGlyph>* glyphs) {
+std::string Engine::Read(const GrayImage& image, const Rect& area, tesseract::PageSegMode mode,
+                         std::vector<PlacedGlyph>* glyphs, int* confidence) {
+  GrayImage canvas = Canvas(image, area);
   api_.SetPageSegMode(mode);
-  api_.SetRectangle(area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
-  if (api_.Recognize(nullptr) != 0) return "";
-  std::unique_ptr<char[]> text(api_.GetUTF8Text());
-  std::string s = text ? text.get() : "";
-  if (glyphs) Collect(glyphs);
+  api_.SetImage(canvas.pixels.data(), canvas.width, canvas.height, 1, canvas.width);
+  api_.SetSourceResolution(static_cast<int>(image.dpi));
+  std::string s;
+  if (api_.Recognize(nullptr) == 0) {
+    std::unique_ptr<char[]> text(api_.GetUTF8Text());
+    if (text) s = text.get();
+    *confidence = api_.MeanTextConf();
+    Collect(area.x0 - kCanvasMarginPx, area.y0 - kCanvasMarginPx, 72.0 / image.dpi, glyphs);
+  }
+  api_.Clear();
   return s;
 }
+
+// Rows of `area` with ink, as bands of consecutive rows (text lines).
+std::vector<Rect> InkBands(const GrayImage& image, const Rect& area) {
+  std::vector<Rect> bands;
+  for (int y = area.y0; y < area.y1; ++y) {
+    int x0 = area.x1, x1 = area.x0;
+    for (int x = area.x0; x < area.x1; ++x)
+      if (image.at(x, y) < kInkThreshold) {
+        x0 = std::min(x0, x);
+        x1 = x + 1;
+      }
+    if (x1 <= x0) continue;
+    if (!bands.empty() && bands.back().y1 == y) {
+      Rect& b = bands.back();
+      b = Rect{std::min(b.x0, x0), b.y0, std::max(b.x1, x1), y + 1};
+    } else {
+      bands.push_back(Rect{x0, y, x1, y + 1});
+    }
+  }
+  return bands;
+}
+
+class TesseractOcr : public PageOcr {
+ public:
+  bool Init() {
+#ifdef CNBUDGET_HAVE_OPENMP
+    // Tesseract asks OpenMP for 10 threads per LSTM step; on a loaded machine
+    // (2 cores, parallel jobs) the spinning threads made OCR 3x slower in
+    // wall time. Dynamic adjustment lets OpenMP use only the idle cores.
+    // (OMP_THREAD_LIMIT=1 in the environment forces one thread.)
+    omp_set_dynamic(1);
+#endif
+    if (!chi_.Init("chi_sim")) return false;
+    has_eng_ = eng_.Init("eng");
+    return true;
+  }
+
+  bool Read(const GrayImage& image, PageContent* page) override;
+
+ private:
+  void ReadCell(const GrayImage& image, const Rect& cell, std::vector<PlacedGlyph>* glyphs);
+  void ReadOutside(GrayImage image, const std::vector<Rect>& grids,
+                   std::vector<PlacedGlyph>* glyphs);
+
+  Engine chi_, eng_;
+  bool has_eng_ = false;
+};
 
 void TesseractOcr::ReadCell(const GrayImage& image, const Rect& cell,
                             std::vector<PlacedGlyph>* glyphs) {
@@ -154,20 +257,35 @@ void TesseractOcr::ReadCell(const GrayImage& image, const Rect& cell,
   if (ink.empty()) return;
   auto mode = bands <= 1 ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK;
   std::vector<PlacedGlyph> first;
-  std::string text = Recognize(ink, mode, &first);
-  if (bands <= 1 && LooksNumeric(text)) {
-    api_.SetVariable("tessedit_char_whitelist", "0123456789.,-");
-    std::vector<PlacedGlyph> digits;
-    Recognize(ink, mode, &digits);
-    api_.SetVariable("tessedit_char_whitelist", "");
-    if (!digits.empty()) first.swap(digits);
+  int confidence = 0;
+  std::string text = chi_.Read(image, ink, mode, &first, &confidence);
+  if (has_eng_ && bands <= 1 && WorthNumericRead(text, confidence)) {
+    std::vector<PlacedGlyph> second;
+    int eng_confidence = 0;
+    if (IsNumericRead(eng_.Read(image, ink, mode, &second, &eng_confidence)) && !second.empty())
+      first.swap(second);
   }
   for (PlacedGlyph& g : first) glyphs->push_back(std::move(g));
 }
 
+// Text outside the grids (captions, titles, 单位 lines, page numbers), read
+// line by line: full-page layout analysis misread the large bold titles.
+void TesseractOcr::ReadOutside(GrayImage image, const std::vector<Rect>& grids,
+                               std::vector<PlacedGlyph>* glyphs) {
+  for (const Rect& r : grids)
+    for (int y = r.y0; y < r.y1; ++y) std::memset(&image.at(r.x0, y), 255, r.x1 - r.x0);
+  double px_per_pt = image.dpi / 72.0;
+  for (const Rect& band : InkBands(image, Rect{0, 0, image.width, image.height})) {
+    int height = band.y1 - band.y0;
+    if (height < 3 * px_per_pt) continue;  // specks, dust, leftovers of rules
+    auto mode = height > 40 * px_per_pt ? tesseract::PSM_SINGLE_BLOCK : tesseract::PSM_SINGLE_LINE;
+    int confidence = 0;
+    chi_.Read(image, band, mode, glyphs, &confidence);
+  }
+}
+
 bool TesseractOcr::Read(const GrayImage& image, PageContent* page) {
   if (image.width <= 0 || image.height <= 0 || image.dpi <= 0) return false;
-  pt_per_px_ = 72.0 / image.dpi;
   double px_per_pt = image.dpi / 72.0;
   std::vector<PixelLine> lines = FindPixelLines(image);
   std::vector<Ruling> rulings = ToRulings(lines, image);
@@ -175,22 +293,14 @@ bool TesseractOcr::Read(const GrayImage& image, PageContent* page) {
   GrayImage clean = image;
   EraseLines(lines, &clean);
   std::vector<PlacedGlyph> glyphs;
-  api_.SetImage(clean.pixels.data(), clean.width, clean.height, 1, clean.width);
-  api_.SetSourceResolution(static_cast<int>(image.dpi));
-  for (const LatticeGrid& grid : grids)
-    for (const BBox& cell : grid.cells) ReadCell(clean, PixelRect(cell, px_per_pt, clean), &glyphs);
-  // Text outside the grids (captions, titles, 单位 lines, page numbers):
-  // one pass over the image with the grids painted white.
+  std::vector<Rect> grid_rects;
   for (const LatticeGrid& grid : grids) {
+    for (const BBox& cell : grid.cells) ReadCell(clean, PixelRect(cell, px_per_pt, clean), &glyphs);
     Rect r = PixelRect(grid.box, px_per_pt, clean);
-    for (int y = std::max(0, r.y0 - 2); y < std::min(clean.height, r.y1 + 2); ++y)
-      std::memset(&clean.at(std::max(0, r.x0 - 2), y), 255,
-                  std::min(clean.width, r.x1 + 2) - std::max(0, r.x0 - 2));
+    grid_rects.push_back(Rect{std::max(0, r.x0 - 2), std::max(0, r.y0 - 2),
+                              std::min(clean.width, r.x1 + 2), std::min(clean.height, r.y1 + 2)});
   }
-  api_.SetImage(clean.pixels.data(), clean.width, clean.height, 1, clean.width);
-  api_.SetSourceResolution(static_cast<int>(image.dpi));
-  Recognize(Rect{0, 0, clean.width, clean.height}, tesseract::PSM_AUTO, &glyphs);
-  api_.Clear();
+  ReadOutside(std::move(clean), grid_rects, &glyphs);
   if (glyphs.empty()) return false;
   page->rulings = std::move(rulings);
   page->runs = BuildTextRuns(glyphs, {}, page->rulings);
