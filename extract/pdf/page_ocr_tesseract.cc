@@ -137,50 +137,101 @@ class Engine {
                    std::vector<PlacedGlyph>* glyphs, int* confidence);
 
  private:
-  void Collect(int dx, int dy, double pt_per_px, std::vector<PlacedGlyph>* glyphs);
+  void Collect(const Rect& area, double pt_per_px, std::vector<PlacedGlyph>* glyphs);
 
   tesseract::TessBaseAPI api_;
 };
 
-// Turns Tesseract's symbols into glyphs; (dx, dy) moves canvas pixels to
-// page pixels.
-void Engine::Collect(int dx, int dy, double s, std::vector<PlacedGlyph>* glyphs) {
-  std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
-  if (!it) return;
-  int lx0 = 0, ly0 = 0, lx1 = 0, ly1 = 0;
-  size_t first = glyphs->size();
-  do {
-    if (it->Empty(tesseract::RIL_SYMBOL)) continue;
-    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE))
-      it->BoundingBox(tesseract::RIL_TEXTLINE, &lx0, &ly0, &lx1, &ly1);
-    if (it->Confidence(tesseract::RIL_SYMBOL) < kMinSymbolConfidence) continue;
-    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_SYMBOL));
-    if (!text || text[0] == '\0' || text[0] == ' ') continue;
-    int x0, y0, x1, y1;
-    if (!it->BoundingBox(tesseract::RIL_SYMBOL, &x0, &y0, &x1, &y1)) continue;
-    // Glyphs of a horizontal line share its top and bottom, like glyphs of
-    // one font size in a PDF; a vertical line's glyphs each stand alone.
-    bool vertical = (ly1 - ly0) > 2 * (lx1 - lx0);
-    int top = vertical ? y0 : ly0, bottom = vertical ? y1 : ly1;
-    // Tesseract's symbol boxes are tight, so the gaps inside "1,229.70"
-    // look like word spaces to run building: within a word, each glyph
-    // reaches to the next one.
-    bool same_word =
-        !it->IsAtBeginningOf(tesseract::RIL_WORD) && glyphs->size() > first && !vertical;
-    if (same_word) {
-      BBox& prev = glyphs->back().glyph.box;
-      prev.x1 = std::max(prev.x1, (x0 + dx) * s);
-      glyphs->back().along1 = prev.x1;
-    }
+// One recognized symbol, in canvas pixels.
+struct Symbol {
+  std::string text;
+  int word = 0;          // index of its word in the line
+  double centre = 0;     // along the line
+  double half = 0;       // half its width
+  int top = 0, bottom = 0;
+};
+
+// Places the symbols of one horizontal line as glyphs. Tesseract's reading
+// order is reliable, its LSTM symbol positions are not (neighbours overlap
+// or swap: "19.60" read back as "91.06" once sorted by position), so centres
+// are made to increase in reading order, glyphs of one word touch (no gap
+// for run building to turn into a space: "1,229.70"), and nothing leaves
+// `area` (the cell).
+void PlaceLine(std::vector<Symbol> line, const Rect& area, int dx, int dy, double s,
+               std::vector<PlacedGlyph>* glyphs) {
+  for (size_t i = 0; i < line.size(); ++i) {
+    line[i].centre = std::clamp(line[i].centre + dx, double(area.x0), double(area.x1)) - dx;
+    if (i > 0) line[i].centre = std::max(line[i].centre, line[i - 1].centre + 0.5);
+  }
+  for (size_t i = 0; i < line.size(); ++i) {
+    const Symbol& sym = line[i];
+    bool joins_prev = i > 0 && line[i - 1].word == sym.word;
+    bool joins_next = i + 1 < line.size() && line[i + 1].word == sym.word;
+    double x0 = joins_prev ? (line[i - 1].centre + sym.centre) / 2 : sym.centre - sym.half;
+    double x1 = joins_next ? (sym.centre + line[i + 1].centre) / 2 : sym.centre + sym.half;
+    // Run building orders glyphs by their left edge: keep it after the
+    // previous glyph's centre (hence after its left edge).
+    if (i > 0) x0 = std::max(x0, line[i - 1].centre);
+    x1 = std::max(x1, x0 + 0.5);
     PlacedGlyph g;
-    g.glyph.text = text.get();
-    g.glyph.box = BBox{(x0 + dx) * s, (top + dy) * s, (x1 + dx) * s, (bottom + dy) * s};
-    g.glyph.font_size = (bottom - top) * s;
+    g.glyph.text = sym.text;
+    g.glyph.box = BBox{(x0 + dx) * s, (sym.top + dy) * s, (x1 + dx) * s, (sym.bottom + dy) * s};
+    g.glyph.font_size = (sym.bottom - sym.top) * s;
     g.base = g.glyph.box.y1;
     g.along0 = g.glyph.box.x0;
     g.along1 = g.glyph.box.x1;
     glyphs->push_back(std::move(g));
-  } while (it->Next(tesseract::RIL_SYMBOL));
+  }
+}
+
+// Turns Tesseract's result into glyphs in page points; `area` is where the
+// canvas came from. A word's box is shared out evenly among its symbols;
+// glyphs of a horizontal line share its top and bottom, like glyphs of one
+// font size in a PDF. Stacked (vertical) text keeps the symbol boxes: each
+// glyph is then its own line.
+void Engine::Collect(const Rect& area, double s, std::vector<PlacedGlyph>* glyphs) {
+  const int dx = area.x0 - kCanvasMarginPx, dy = area.y0 - kCanvasMarginPx;
+  std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
+  if (!it) return;
+  const auto kLine = tesseract::RIL_TEXTLINE, kWord = tesseract::RIL_WORD;
+  const auto kSymbol = tesseract::RIL_SYMBOL;
+  std::vector<Symbol> line;
+  int word = 0;
+  do {
+    if (it->Empty(kWord)) continue;
+    if (it->IsAtBeginningOf(kLine)) {
+      PlaceLine(std::move(line), area, dx, dy, s, glyphs);
+      line.clear();
+    }
+    int lx0, ly0, lx1, ly1, wx0, wy0, wx1, wy1;
+    if (!it->BoundingBox(kLine, &lx0, &ly0, &lx1, &ly1) ||
+        !it->BoundingBox(kWord, &wx0, &wy0, &wx1, &wy1))
+      continue;
+    bool vertical = (ly1 - ly0) > 2 * (lx1 - lx0);
+    std::vector<Symbol> symbols;
+    do {
+      std::unique_ptr<char[]> text(it->GetUTF8Text(kSymbol));
+      int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+      it->BoundingBox(kSymbol, &x0, &y0, &x1, &y1);
+      if (!text || text[0] == '\0' || text[0] == ' ' ||
+          it->Confidence(kSymbol) < kMinSymbolConfidence)
+        continue;
+      if (vertical) {
+        PlaceLine({Symbol{text.get(), 0, (x0 + x1) / 2.0, (x1 - x0) / 2.0, y0, y1}}, area, dx, dy,
+                  s, glyphs);
+      } else {
+        symbols.push_back(Symbol{text.get(), word, 0, 0, ly0, ly1});
+      }
+    } while (!it->IsAtFinalElement(kWord, kSymbol) && it->Next(kSymbol));
+    double step = symbols.empty() ? 0 : double(wx1 - wx0) / symbols.size();
+    for (size_t i = 0; i < symbols.size(); ++i) {
+      symbols[i].centre = wx0 + (i + 0.5) * step;
+      symbols[i].half = step / 2;
+      line.push_back(std::move(symbols[i]));
+    }
+    ++word;
+  } while (it->Next(kWord));
+  PlaceLine(std::move(line), area, dx, dy, s, glyphs);
 }
 
 std::string Engine::Read(const GrayImage& image, const Rect& area, tesseract::PageSegMode mode,
@@ -194,7 +245,7 @@ std::string Engine::Read(const GrayImage& image, const Rect& area, tesseract::Pa
     std::unique_ptr<char[]> text(api_.GetUTF8Text());
     if (text) s = text.get();
     *confidence = api_.MeanTextConf();
-    Collect(area.x0 - kCanvasMarginPx, area.y0 - kCanvasMarginPx, 72.0 / image.dpi, glyphs);
+    Collect(area, 72.0 / image.dpi, glyphs);
   }
   api_.Clear();
   return s;
