@@ -119,20 +119,46 @@ bool Touch(const PixelLine& h, const PixelLine& v, double tolerance) {
          h.pos <= v.hi + tolerance;
 }
 
+// Keeps the lines of connected groups (touching lines) that span at least
+// kMinImageGridExtent in one direction, and long lone horizontal rules.
 std::vector<PixelLine> DropStrayLines(const std::vector<PixelLine>& lines, double px_per_pt) {
   double tolerance = 2.0 * px_per_pt;
-  std::vector<bool> touched(lines.size(), false);
-  for (size_t i = 0; i < lines.size(); ++i)
-    for (size_t j = i + 1; j < lines.size(); ++j) {
+  size_t n = lines.size();
+  std::vector<size_t> group(n);
+  for (size_t i = 0; i < n; ++i) group[i] = i;
+  auto find = [&](size_t i) {
+    while (group[i] != i) i = group[i] = group[group[i]];
+    return i;
+  };
+  std::vector<bool> touched(n, false);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = i + 1; j < n; ++j) {
       if (lines[i].horizontal == lines[j].horizontal) continue;
       const PixelLine& h = lines[i].horizontal ? lines[i] : lines[j];
       const PixelLine& v = lines[i].horizontal ? lines[j] : lines[i];
-      if (Touch(h, v, tolerance)) touched[i] = touched[j] = true;
+      if (!Touch(h, v, tolerance)) continue;
+      touched[i] = touched[j] = true;
+      group[find(i)] = find(j);
     }
-  std::vector<PixelLine> kept;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  // Extent of each group: x and y ranges, in pixels.
+  std::vector<double> x0(n, 1e18), y0(n, 1e18), x1(n, -1e18), y1(n, -1e18);
+  for (size_t i = 0; i < n; ++i) {
     const PixelLine& l = lines[i];
-    if (touched[i] || (l.horizontal && l.hi - l.lo + 1 >= kMinLoneHorizontal * px_per_pt))
+    size_t g = find(i);
+    double a0 = l.horizontal ? l.lo : l.pos, a1 = l.horizontal ? l.hi : l.pos;
+    double b0 = l.horizontal ? l.pos : l.lo, b1 = l.horizontal ? l.pos : l.hi;
+    x0[g] = std::min(x0[g], a0);
+    x1[g] = std::max(x1[g], a1);
+    y0[g] = std::min(y0[g], b0);
+    y1[g] = std::max(y1[g], b1);
+  }
+  double min_extent = kMinImageGridExtent * px_per_pt;
+  std::vector<PixelLine> kept;
+  for (size_t i = 0; i < n; ++i) {
+    const PixelLine& l = lines[i];
+    size_t g = find(i);
+    bool grid = touched[i] && (x1[g] - x0[g] >= min_extent || y1[g] - y0[g] >= min_extent);
+    if (grid || (l.horizontal && l.hi - l.lo + 1 >= kMinLoneHorizontal * px_per_pt))
       kept.push_back(l);
   }
   return kept;

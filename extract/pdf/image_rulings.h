@@ -29,6 +29,9 @@ constexpr double kMaxImageRulingThickness = 4.0;  // points; thicker is a filled
 // Shorter lone lines are strokes of large glyphs (titles), and erasing them
 // before OCR would break the glyphs.
 constexpr double kMinLoneHorizontal = 60.0;
+// Touching lines whose group spans less than this (points) both across and
+// down are the strokes of one large glyph (a cover title), not a table.
+constexpr double kMinImageGridExtent = 45.0;
 
 // A found line in pixel coordinates: `pos` is the centre across the line,
 // [lo, hi] the extent along it, `thickness` in pixels.
@@ -41,7 +44,7 @@ struct PixelLine {
 };
 
 // The lines of `image`, horizontal ones first, stray strokes dropped
-// (kMinLoneHorizontal).
+// (kMinLoneHorizontal, kMinImageGridExtent).
 std::vector<PixelLine> FindPixelLines(const GrayImage& image);
 
 // The same lines as page Rulings in points (scaled by 72 / image.dpi),

@@ -33,6 +33,9 @@ constexpr int kInkPaddingPx = 8;
 constexpr int kMinInkPixels = 12;
 // Symbols recognized with less confidence (0-100) are noise.
 constexpr float kMinSymbolConfidence = 20;
+// chi_sim's misreadings of amounts ("汐2371") come with low confidence;
+// real CJK text in a cell is read at 80-95.
+constexpr int kSureCjkConfidence = 60;
 
 Rect PixelRect(const BBox& box, double px_per_pt, const GrayImage& image) {
   Rect r{static_cast<int>(std::ceil(box.x0 * px_per_pt)), static_cast<int>(std::ceil(box.y0 * px_per_pt)),
@@ -130,6 +133,9 @@ class Engine {
     api_.SetVariable("debug_file", "/dev/null");
     return true;
   }
+
+  // Restricts recognition to `chars` ("" lifts the restriction).
+  void SetWhitelist(const char* chars) { api_.SetVariable("tessedit_char_whitelist", chars); }
 
   // Recognizes `area` of `image`; appends its glyphs in page points.
   // Returns the text; *confidence is Tesseract's mean (0-100).
@@ -298,6 +304,35 @@ class TesseractOcr : public PageOcr {
   bool has_eng_ = false;
 };
 
+bool IsDigitGlyph(const PlacedGlyph& g) {
+  return g.glyph.text.size() == 1 && g.glyph.text[0] >= '0' && g.glyph.text[0] <= '9';
+}
+
+// An amount read by OCR, made whole: its glyphs touch (a printed "1, 229. 70"
+// or a split word must not become two numbers), and a misread decimal mark
+// before the last two digits ("85-62", "42...81", "19,60" from "19。60")
+// becomes one ".". Two trailing digits after a separator are cents in these
+// tables; "1,229" (three digits) is left alone.
+void MendAmount(std::vector<PlacedGlyph>* glyphs) {
+  std::vector<PlacedGlyph>& g = *glyphs;
+  for (size_t i = 1; i < g.size(); ++i) {
+    g[i - 1].glyph.box.x1 = std::max(g[i - 1].glyph.box.x1, g[i].glyph.box.x0);
+    g[i - 1].along1 = g[i - 1].glyph.box.x1;
+  }
+  size_t n = g.size();
+  if (n < 4 || !IsDigitGlyph(g[n - 1]) || !IsDigitGlyph(g[n - 2]) || IsDigitGlyph(g[n - 3])) return;
+  size_t first = n - 3;  // the separators before the cents
+  while (first > 0 && !IsDigitGlyph(g[first - 1])) --first;
+  if (first == 0) return;
+  bool other_dot = false;
+  for (size_t i = 0; i < first; ++i) other_dot = other_dot || g[i].glyph.text == ".";
+  if (other_dot) return;
+  g[first].glyph.text = ".";
+  g[first].glyph.box.x1 = g[n - 3].glyph.box.x1;
+  g[first].along1 = g[first].glyph.box.x1;
+  g.erase(g.begin() + first + 1, g.begin() + n - 2);
+}
+
 void TesseractOcr::ReadCell(const GrayImage& image, const Rect& cell,
                             std::vector<PlacedGlyph>* glyphs) {
   Rect inner{cell.x0 + kCellInsetPx, cell.y0 + kCellInsetPx, cell.x1 - kCellInsetPx,
@@ -310,11 +345,27 @@ void TesseractOcr::ReadCell(const GrayImage& image, const Rect& cell,
   std::vector<PlacedGlyph> first;
   int confidence = 0;
   std::string text = chi_.Read(image, ink, mode, &first, &confidence);
-  if (has_eng_ && bands <= 1 && WorthNumericRead(text, confidence)) {
+  // A confident reading that is mostly CJK ("201 一般公共服务支出") stays:
+  // eng would drop the CJK and keep the code. A lone CJK among digits
+  // ("二280.00" for "1, 280. 00") is a misreading.
+  TextMix mix = Mix(text);
+  bool confident_cjk = 2 * mix.cjk > mix.digits && confidence >= kSureCjkConfidence;
+  if (has_eng_ && bands <= 1 && !confident_cjk && WorthNumericRead(text, confidence)) {
+    // eng as is first; restricted to the characters of amounts when that
+    // still reads letters (bold digits) and chi_sim saw digits too: forced
+    // to digits, a short CJK header ("类", "款") would read as "1" or "4".
     std::vector<PlacedGlyph> second;
-    int eng_confidence = 0;
-    if (IsNumericRead(eng_.Read(image, ink, mode, &second, &eng_confidence)) && !second.empty())
+    bool numeric = IsNumericRead(eng_.Read(image, ink, mode, &second, &confidence));
+    if (!numeric && Mix(text).digits > 0) {
+      second.clear();
+      eng_.SetWhitelist("0123456789.,-");
+      numeric = IsNumericRead(eng_.Read(image, ink, mode, &second, &confidence));
+      eng_.SetWhitelist("");
+    }
+    if (numeric && !second.empty()) {
+      MendAmount(&second);
       first.swap(second);
+    }
   }
   for (PlacedGlyph& g : first) glyphs->push_back(std::move(g));
 }

@@ -79,6 +79,16 @@ TEST(ImageRulingsTest, GlyphStrokesAndFilledAreasAreNotRulings) {
   EXPECT_TRUE(FindPixelLines(image).empty());
 }
 
+TEST(ImageRulingsTest, StrokesOfOneLargeGlyphAreNotAGrid) {
+  GrayImage image = Blank(827, 1169, 100);
+  // A 36 pt glyph like 口: four touching strokes, 22 pt (30 px) long.
+  Fill(&image, 300, 300, 331, 303);
+  Fill(&image, 300, 328, 331, 331);
+  Fill(&image, 300, 300, 303, 331);
+  Fill(&image, 328, 300, 331, 331);
+  EXPECT_TRUE(FindPixelLines(image).empty());
+}
+
 TEST(ImageRulingsTest, LoneLongHorizontalRuleIsKept) {
   GrayImage image = Blank(827, 1169, 100);
   Fill(&image, 100, 400, 700, 401);  // a three-line table's rule: no verticals
