@@ -61,10 +61,7 @@ int RepeatedRows(const OpenTable& open, const PageTable& next) {
   int k = 0;
   while (k < static_cast<int>(open.first_rows.size()) && k < next.table.n_rows) {
     std::vector<std::string> row = RowTexts(next.table, k);
-    // Nearly the same characters also count: a scanned header read by OCR
-    // on two pages rarely comes out identical ("财政拨款" / "财政按款").
-    if (row.empty() || (row != open.first_rows[k] && !SimilarCharacters(row, open.first_rows[k])))
-      break;
+    if (row.empty() || row != open.first_rows[k]) break;
     ++k;
   }
   // A repeated header read again on another page may come out a little
