@@ -32,6 +32,8 @@ bool HasIssue(const nlohmann::json& doc, const std::string& code) {
   return false;
 }
 
+#ifdef CNBUDGET_OCR_ENABLED
+
 const nlohmann::json* FindCell(const nlohmann::json& table, int r, int c) {
   for (const auto& cell : table["cells"])
     if (cell["r"] == r && cell["c"] == c) return &cell;
@@ -44,8 +46,6 @@ std::string ValueAt(const nlohmann::json& table, int r, int c) {
              ? (*cell)["value"].get<std::string>()
              : "";
 }
-
-#ifdef CNBUDGET_OCR_ENABLED
 
 // One test (one extraction, a few seconds of OCR) checking the layers in turn.
 TEST(ScanPdf, TablesComeBackThroughOcr) {
