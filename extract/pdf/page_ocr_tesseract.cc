@@ -36,6 +36,9 @@ constexpr float kMinSymbolConfidence = 20;
 // chi_sim's misreadings of amounts ("汐2371") come with low confidence;
 // real CJK text in a cell is read at 80-95.
 constexpr int kSureCjkConfidence = 60;
+// Text lines taller than this (points) outside the grids are read at half
+// resolution (ReadLarge).
+constexpr double kLargeTextPt = 16;
 
 Rect PixelRect(const BBox& box, double px_per_pt, const GrayImage& image) {
   Rect r{static_cast<int>(std::ceil(box.x0 * px_per_pt)), static_cast<int>(std::ceil(box.y0 * px_per_pt)),
@@ -370,6 +373,46 @@ void TesseractOcr::ReadCell(const GrayImage& image, const Rect& cell,
   for (PlacedGlyph& g : first) glyphs->push_back(std::move(g));
 }
 
+// `area` of `image` at half the resolution (2 x 2 pixels averaged), with
+// the image's dpi halved: a crop whose pixel (0, 0) is area's corner.
+GrayImage HalfSize(const GrayImage& image, const Rect& area) {
+  GrayImage half;
+  half.width = (area.x1 - area.x0) / 2;
+  half.height = (area.y1 - area.y0) / 2;
+  half.dpi = image.dpi / 2;
+  half.pixels.resize(static_cast<size_t>(half.width) * half.height);
+  for (int y = 0; y < half.height; ++y)
+    for (int x = 0; x < half.width; ++x) {
+      int sx = area.x0 + 2 * x, sy = area.y0 + 2 * y;
+      int sum = image.at(sx, sy) + image.at(sx + 1, sy) + image.at(sx, sy + 1) + image.at(sx + 1, sy + 1);
+      half.at(x, y) = static_cast<uint8_t>(sum / 4);
+    }
+  return half;
+}
+
+// Reads a line of large text (a cover or table title) at half resolution:
+// chi_sim misread 22 pt glyphs at 300 dpi ("昌吉" as "昌庆") and reads them
+// right at 150.
+void ReadLarge(Engine* engine, const GrayImage& image, const Rect& band,
+               std::vector<PlacedGlyph>* glyphs) {
+  GrayImage half = HalfSize(image, band);
+  if (half.width <= 0 || half.height <= 0) return;
+  size_t first = glyphs->size();
+  int confidence = 0;
+  engine->Read(half, Rect{0, 0, half.width, half.height}, tesseract::PSM_SINGLE_LINE, glyphs,
+               &confidence);
+  // Glyphs came out relative to the crop: move them to the page.
+  double ox = band.x0 * 72.0 / image.dpi, oy = band.y0 * 72.0 / image.dpi;
+  for (size_t i = first; i < glyphs->size(); ++i) {
+    PlacedGlyph& g = (*glyphs)[i];
+    g.glyph.box = BBox{g.glyph.box.x0 + ox, g.glyph.box.y0 + oy, g.glyph.box.x1 + ox,
+                       g.glyph.box.y1 + oy};
+    g.base += oy;
+    g.along0 += ox;
+    g.along1 += ox;
+  }
+}
+
 // Text outside the grids (captions, titles, 单位 lines, page numbers), read
 // line by line: full-page layout analysis misread the large bold titles.
 void TesseractOcr::ReadOutside(GrayImage image, const std::vector<Rect>& grids,
@@ -380,6 +423,10 @@ void TesseractOcr::ReadOutside(GrayImage image, const std::vector<Rect>& grids,
   for (const Rect& band : InkBands(image, Rect{0, 0, image.width, image.height})) {
     int height = band.y1 - band.y0;
     if (height < 3 * px_per_pt) continue;  // specks, dust, leftovers of rules
+    if (height > kLargeTextPt * px_per_pt && height <= 40 * px_per_pt) {
+      ReadLarge(&chi_, image, band, glyphs);
+      continue;
+    }
     auto mode = height > 40 * px_per_pt ? tesseract::PSM_SINGLE_BLOCK : tesseract::PSM_SINGLE_LINE;
     int confidence = 0;
     chi_.Read(image, band, mode, glyphs, &confidence);
