@@ -11,6 +11,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev poppler-utils time
   poppler-data  # CJK CMaps for PDFs with non-embedded Chinese fonts
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng  # OCR of scans
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

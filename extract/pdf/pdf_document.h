@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/issue.h"
+#include "extract/pdf/gray_image.h"
 #include "extract/pdf/page_content.h"
 
 class PDFDoc;  // Poppler
@@ -64,6 +65,12 @@ class PdfDocument {
   //                      page (at most once per document, with open_warnings)
   // Nothing is cached between calls: memory stays flat over many pages.
   PageContent ReadPage(int number, std::vector<Issue>* warnings);
+
+  // Renders page `number` as displayed (/Rotate and CropBox applied, as in
+  // ReadPage) to 8-bit gray at `dpi`, for OCR. Empty image (width 0) when
+  // the page cannot be rendered or would exceed `max_pixels`.
+  // Implemented in pdf_page_render.cc.
+  GrayImage RenderGray(int number, double dpi, long max_pixels);
 
  private:
   PdfDocument();

@@ -6,6 +6,7 @@
 
 #include "extract/extract.h"
 #include "extract/pdf/pdf_document.h"
+#include "extract/pdf/scan_pages.h"
 #include "extract/pdf/table_assembly.h"
 
 namespace cnbudget {
@@ -40,13 +41,16 @@ Layout ExtractPdf(const std::string& path, const ExtractOptions& options) {
     std::vector<Issue> warnings = doc->open_warnings();
     AddWarnings(&warnings, &layout);
     pdf::DocumentAssembler assembler(&layout);
+    pdf::ScanPages scans;  // OCR of image-only pages
     for (int number = 1; number <= doc->page_count(); ++number) {
       warnings.clear();
       pdf::PageContent page = doc->ReadPage(number, &warnings);
       AddWarnings(&warnings, &layout);
+      scans.Process(doc.get(), &page);
       assembler.AddPage(page);
     }
     assembler.Finish();
+    scans.AddIssues(&layout);
   } catch (const std::bad_alloc&) {
     layout.blocks.clear();
     layout.issues.push_back(MakeError("out_of_memory", "ran out of memory while reading the PDF"));

@@ -6,13 +6,11 @@
 
 namespace cnbudget::pdf {
 
-namespace {
-
 bool IsImageOnly(const PageContent& page) {
   return page.glyphs.empty() && page.runs.empty() && page.image_coverage > 0.5;
 }
 
-std::string PageList(const std::vector<int>& pages) {
+std::string FormatPageList(const std::vector<int>& pages) {
   std::string s;
   for (size_t i = 0; i < pages.size(); ++i) {
     if (i > 0) s += ", ";
@@ -24,8 +22,6 @@ std::string PageList(const std::vector<int>& pages) {
   }
   return s;
 }
-
-}  // namespace
 
 void DocumentAssembler::AddPage(const PageContent& page) {
   std::optional<OpenTable> carried = std::move(open_);
@@ -78,9 +74,9 @@ void DocumentAssembler::AddPage(const PageContent& page) {
 
 void DocumentAssembler::Finish() {
   if (image_only_pages_.empty()) return;
-  std::string msg = "page(s) " + PageList(image_only_pages_) +
-                    " are images without a text layer; their tables cannot be read (OCR is not "
-                    "supported)";
+  std::string msg = "page(s) " + FormatPageList(image_only_pages_) +
+                    " are images without a text layer; their tables cannot be read (no OCR in this "
+                    "build, over the OCR page limit, or OCR found no text)";
   layout_->issues.push_back(MakeWarning("no_text_layer", msg));
 }
 

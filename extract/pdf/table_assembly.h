@@ -8,6 +8,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/layout.h"
@@ -15,6 +16,12 @@
 #include "extract/pdf/table_merge.h"
 
 namespace cnbudget::pdf {
+
+// A page with no text at all, mostly covered by images: a scan.
+bool IsImageOnly(const PageContent& page);
+
+// "3, 4, 7" (the first 20, then "...").
+std::string FormatPageList(const std::vector<int>& pages);
 
 class DocumentAssembler {
  public:

@@ -244,24 +244,43 @@ PageTable MakeTable(const PageContent& page, const Grid& grid, std::vector<Piece
   return t;
 }
 
-}  // namespace
-
-LatticeResult FindLatticeTables(const PageContent& page, std::vector<Piece> pieces) {
-  LatticeResult result;
+// The grids of `rulings`; rulings in no grid go to *free (may be null).
+std::vector<Grid> FindGrids(const std::vector<Ruling>& rulings, std::vector<Ruling>* free) {
   std::vector<Grid> grids;
   // A page drawn with a huge number of segments (a chart, a hatched map) is
   // no table; the quadratic grouping below must not run on it.
   std::vector<std::vector<Ruling>> regions;
-  if (page.rulings.size() <= kMaxRulings) regions = ConnectedRegions(page.rulings);
+  if (rulings.size() <= kMaxRulings) regions = ConnectedRegions(rulings);
   for (std::vector<Ruling>& region : regions) {
     Grid grid;
     if (!BuildGrid(region, &grid) || grid.rows() < 2 || grid.cols() < 2 ||
         grid.rows() * grid.cols() > kMaxGridCells) {
-      result.free_rulings.insert(result.free_rulings.end(), region.begin(), region.end());
+      if (free) free->insert(free->end(), region.begin(), region.end());
       continue;
     }
     grids.push_back(std::move(grid));
   }
+  return grids;
+}
+
+}  // namespace
+
+std::vector<LatticeGrid> FindLatticeGrids(const std::vector<Ruling>& rulings) {
+  std::vector<LatticeGrid> out;
+  for (const Grid& grid : FindGrids(rulings, nullptr)) {
+    std::vector<int> owner;
+    LatticeGrid g;
+    g.box = grid.box;
+    for (const Span& s : MergedCells(grid, &owner))
+      g.cells.push_back(BBox{grid.xs[s.c0], grid.ys[s.r0], grid.xs[s.c1 + 1], grid.ys[s.r1 + 1]});
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+LatticeResult FindLatticeTables(const PageContent& page, std::vector<Piece> pieces) {
+  LatticeResult result;
+  std::vector<Grid> grids = FindGrids(page.rulings, &result.free_rulings);
   std::vector<std::vector<Piece>> owned(grids.size());
   for (Piece& p : pieces) {
     int found = -1;

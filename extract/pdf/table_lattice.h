@@ -25,6 +25,15 @@ struct LatticeResult {
 // refer to page.glyphs.
 LatticeResult FindLatticeTables(const PageContent& page, std::vector<Piece> pieces);
 
+// The ruled grids `rulings` form and their (merged) cells, before any text is
+// placed, with the same rules as FindLatticeTables: what OCR of a scanned
+// page reads cell by cell.
+struct LatticeGrid {
+  BBox box;
+  std::vector<BBox> cells;
+};
+std::vector<LatticeGrid> FindLatticeGrids(const std::vector<Ruling>& rulings);
+
 // Tolerance, in points, under which two ruling positions are the same line.
 inline constexpr double kRulingTolerance = 2.0;
 

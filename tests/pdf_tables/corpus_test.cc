@@ -1,10 +1,14 @@
 // Table counts on the dev corpus PDFs (skipped when ../shared is absent).
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "extract/extract.h"
+#include "extract/pdf/pdf_document.h"
+#include "extract/pdf/scan_pages.h"
+#include "extract/pdf/table_assembly.h"
 
 namespace cnbudget {
 namespace {
@@ -50,6 +54,41 @@ TEST(PdfCorpusTest, CalcPdfHasSixteenTables) {
   }
 }
 
+#ifdef CNBUDGET_OCR_ENABLED
+
+// OCR costs seconds per page: two pages of the scan, read the way ExtractPdf
+// reads them. Page 5 ends 表2 and holds 表3 (22 x 7); page 6 holds 表4.
+TEST(PdfCorpusTest, ScanPagesAreReadByOcr) {
+  std::string path = DevFile("c003_scan.pdf");
+  SKIP_IF_ABSENT(path);
+  Issue error;
+  std::unique_ptr<pdf::PdfDocument> doc = pdf::PdfDocument::Open(path, &error);
+  ASSERT_TRUE(doc) << error.message;
+  Layout layout;
+  pdf::DocumentAssembler assembler(&layout);
+  pdf::ScanPages scans;
+  for (int number = 5; number <= 6; ++number) {
+    pdf::PageContent page = doc->ReadPage(number, nullptr);
+    scans.Process(doc.get(), &page);
+    assembler.AddPage(page);
+  }
+  assembler.Finish();
+  scans.AddIssues(&layout);
+  EXPECT_GE(CountTables(layout), 3);
+  bool found = false;
+  for (const Block& b : layout.blocks) {
+    const RawTable* t = std::get_if<RawTable>(&b);
+    if (!t || t->n_rows != 22 || t->n_cols != 7) continue;
+    for (const RawCell& c : t->cells) found = found || c.raw == "610.96";
+  }
+  EXPECT_TRUE(found) << "表3 (22 x 7) with 行政运行 610.96";
+  ASSERT_FALSE(layout.issues.empty());
+  EXPECT_EQ(layout.issues.back().code, "ocr_used");
+  for (const Issue& i : layout.issues) EXPECT_NE(i.code, "no_text_layer");
+}
+
+#else
+
 TEST(PdfCorpusTest, ScanHasNoTablesAndOneWarning) {
   std::string path = DevFile("c003_scan.pdf");
   SKIP_IF_ABSENT(path);
@@ -60,6 +99,8 @@ TEST(PdfCorpusTest, ScanHasNoTablesAndOneWarning) {
   for (const Issue& i : layout.issues) warnings += i.code == "no_text_layer";
   EXPECT_EQ(warnings, 1);
 }
+
+#endif
 
 TEST(PdfCorpusTest, TruncatedPdfIsAnError) {
   std::string path = DevFile("bad_truncated.pdf");

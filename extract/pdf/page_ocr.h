@@ -1,0 +1,45 @@
+// OCR of image-only (scanned) PDF pages into PageContent.
+//
+// A scanned page has neither glyphs nor vector rulings. PageOcr finds the
+// ruling lines in the page image (image_rulings.h), the ruled grids they form
+// (FindLatticeGrids), reads each cell on its own with Tesseract (far more
+// accurate on tables than full-page OCR: no borders, one line or block per
+// call) and the text outside the grids in one full-image pass. The result is
+// the PageContent the glyph path would give (rulings, glyphs, runs, in
+// points), so tables, captions and continuations are built by the same code.
+//
+// Built only with CNBUDGET_OCR (Tesseract + chi_sim data); otherwise Create()
+// returns nullptr. One PageOcr per thread: Tesseract's engine is not shared.
+#pragma once
+
+#include <memory>
+
+#include "extract/pdf/gray_image.h"
+#include "extract/pdf/page_content.h"
+
+namespace cnbudget::pdf {
+
+// Rendering resolution for OCR: Tesseract wants CJK glyphs 30+ px tall.
+constexpr double kOcrDpi = 300;
+// Cap on the rendered pixels of one page (8-bit gray: bytes). An A4 page at
+// 300 dpi is 8.7 M; bigger pages are rendered at a lower resolution, down to
+// kMinOcrDpi, and are skipped below that.
+constexpr long kMaxOcrPixels = 24'000'000;
+constexpr double kMinOcrDpi = 150;
+// Pages OCR'd per document at most (about 2-5 s each on one core); further
+// image-only pages keep the no_text_layer warning.
+constexpr int kMaxOcrPages = 60;
+
+class PageOcr {
+ public:
+  // nullptr when OCR is not built in or Tesseract cannot load chi_sim.
+  static std::unique_ptr<PageOcr> Create();
+  virtual ~PageOcr() = default;
+
+  // Reads `image` (the rendered page) into page->rulings, glyphs and runs;
+  // page->width/height must already be the displayed page size in points.
+  // Returns false when no text was recognized (page left unchanged).
+  virtual bool Read(const GrayImage& image, PageContent* page) = 0;
+};
+
+}  // namespace cnbudget::pdf
