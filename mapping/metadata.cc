@@ -63,7 +63,8 @@ std::optional<std::string> NamedUnit(const std::string& s) {
 
 std::optional<std::string> UnitFromTitle(const std::string& title) {
   static const RE2 kKind(R"((?:部门|单位)?(?:预算|决算))");
-  static const RE2 kYear(R"(\d{4}年度?)");
+  // Any run of digits before 年: an OCR'd "2026年" may gain a digit.
+  static const RE2 kYear(R"(\d+年度?)");
   static const RE2 kEdge(R"(^[-—·:：\s]+|[-—·:：\s]+$)");
   re2::StringPiece in(title);
   re2::StringPiece m;

@@ -20,6 +20,9 @@ TEST(Metadata, YearPrefixedUnit) {
   EXPECT_EQ(m.year, 2026);
   EXPECT_EQ(m.kind, "budget");
   EXPECT_EQ(m.published, std::nullopt);
+  // An OCR'd cover may read the year with a digit too many.
+  m = ReadDocumentMeta({"22026年昌吉市人民政府办公室", "部门预算公开"});
+  EXPECT_EQ(m.unit, "昌吉市人民政府办公室");
 }
 
 TEST(Metadata, FinalAccountsOneLine) {
