@@ -1,7 +1,7 @@
 #include "extract/xlsx/shared_strings.h"
 
 #include "extract/xlsx/sml.h"
-#include "extract/xlsx/xml_stream.h"
+#include "extract/docx/safe_xml.h"
 
 namespace cnbudget::xlsx {
 
@@ -18,7 +18,7 @@ std::optional<Issue> ReadSharedStrings(const std::string& xml, const std::string
     out->push_back(StringItemText(si));
     return true;
   };
-  std::optional<Issue> error = StreamPart(xml, part, want, on_item);
+  std::optional<Issue> error = docx::StreamPart(xml, part, want, on_item);
   if (capped)
     warnings->push_back(MakeWarning(
         "xlsx_limit", part + " has more than " + std::to_string(limits.max_shared_strings) +

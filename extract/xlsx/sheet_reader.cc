@@ -7,7 +7,7 @@
 #include "extract/docx/ooxml.h"
 #include "extract/xlsx/number_format.h"
 #include "extract/xlsx/sml.h"
-#include "extract/xlsx/xml_stream.h"
+#include "extract/docx/safe_xml.h"
 
 namespace cnbudget::xlsx {
 namespace {
@@ -168,7 +168,7 @@ std::optional<Issue> ReadSheet(const std::string& xml, const std::string& part,
     out->merges.push_back(*m);
     return true;
   };
-  std::optional<Issue> error = StreamPart(xml, part, want, on_subtree);
+  std::optional<Issue> error = docx::StreamPart(xml, part, want, on_subtree);
   std::string capped = rows.capped();
   if (merges_capped) capped += (capped.empty() ? "" : ", ") + std::string("merged ranges");
   if (!capped.empty())
