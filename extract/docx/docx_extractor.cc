@@ -4,9 +4,6 @@
 // part is streamed by ReadDocumentXml, and the styles and numbering parts,
 // when present and sound, add bold and size hints and list labels: a broken
 // helper part costs a warning, never the document.
-#include <libxml/parser.h>
-
-#include <mutex>
 #include <string>
 
 #include "extract/docx/document_reader.h"
@@ -45,18 +42,10 @@ docx::XmlDocPtr ParseHelperPart(const SafeZip& zip, const std::string& part, con
 }  // namespace
 
 Layout ExtractDocx(const std::string& path, const ExtractOptions& options) {
-  // libxml2 must be initialized once before threads use it concurrently
-  // (the batch converter extracts several files at a time).
-  static std::once_flag libxml_ready;
-  std::call_once(libxml_ready, xmlInitParser);
   Layout layout;
   layout.format = "docx";
-
-  ZipLimits limits;
-  limits.max_entry_bytes = options.max_zip_entry_bytes;
-  limits.max_ratio = options.max_zip_ratio;
   SafeZip zip;
-  if (auto error = zip.Open(path, limits)) return Failed(std::move(layout), *error);
+  if (auto error = docx::OpenPackage(path, options, &zip)) return Failed(std::move(layout), *error);
   std::string main_part;
   if (auto error = docx::FindMainPart(zip, &main_part, &layout.issues))
     return Failed(std::move(layout), *error);

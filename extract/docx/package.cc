@@ -1,8 +1,10 @@
 #include "extract/docx/package.h"
 
+#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <cstring>
+#include <mutex>
 
 #include "extract/docx/safe_xml.h"
 
@@ -78,6 +80,16 @@ std::optional<Issue> FindMainPart(const SafeZip& zip, std::string* part,
     return MakeError("missing_part", "not a valid DOCX: the package has no " + *part +
                                          " (the main document part)");
   return std::nullopt;
+}
+
+std::optional<Issue> OpenPackage(const std::string& path, const ExtractOptions& options,
+                                 SafeZip* zip) {
+  static std::once_flag libxml_ready;
+  std::call_once(libxml_ready, xmlInitParser);
+  ZipLimits limits;
+  limits.max_entry_bytes = options.max_zip_entry_bytes;
+  limits.max_ratio = options.max_zip_ratio;
+  return zip->Open(path, limits);
 }
 
 }  // namespace cnbudget::docx

@@ -7,8 +7,16 @@
 
 #include "core/issue.h"
 #include "extract/docx/safe_zip.h"
+#include "extract/extract.h"
 
 namespace cnbudget::docx {
+
+// Opens an OOXML package (DOCX or XLSX) for reading: libxml2 is initialised
+// once first (the batch converter extracts several files at a time and
+// libxml2 must be set up before threads use it), and the zip is opened with
+// the inflation caps of `options`.
+std::optional<Issue> OpenPackage(const std::string& path, const ExtractOptions& options,
+                                 SafeZip* zip);
 
 // Sets *part to the main document part: the target of the package's
 // officeDocument relationship in _rels/.rels, or "word/document.xml" when

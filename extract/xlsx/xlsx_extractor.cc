@@ -4,11 +4,9 @@
 // gives the sheets in tab order; styles and shared strings are read once;
 // each visible sheet is streamed row by row and laid out by sheet_layout.h.
 // XLSX has no pages: cells and tables carry page 0 and Layout::pages is unset.
-#include <libxml/parser.h>
-
-#include <mutex>
 #include <string>
 
+#include "extract/docx/package.h"
 #include "extract/docx/safe_xml.h"
 #include "extract/docx/safe_zip.h"
 #include "extract/extract.h"
@@ -79,16 +77,10 @@ std::optional<Issue> AppendSheet(const SafeZip& zip, const xlsx::SheetEntry& she
 }  // namespace
 
 Layout ExtractXlsx(const std::string& path, const ExtractOptions& options) {
-  static std::once_flag libxml_ready;  // see ExtractDocx: init before threads
-  std::call_once(libxml_ready, xmlInitParser);
   Layout layout;
   layout.format = "xlsx";
-
-  ZipLimits zip_limits;
-  zip_limits.max_entry_bytes = options.max_zip_entry_bytes;
-  zip_limits.max_ratio = options.max_zip_ratio;
   SafeZip zip;
-  if (auto error = zip.Open(path, zip_limits)) return Failed(std::move(layout), *error);
+  if (auto error = docx::OpenPackage(path, options, &zip)) return Failed(std::move(layout), *error);
   xlsx::Workbook workbook;
   if (auto error = xlsx::ReadWorkbook(zip, &workbook, &layout.issues))
     return Failed(std::move(layout), *error);
@@ -126,17 +118,10 @@ Layout ExtractXlsx(const std::string& path, const ExtractOptions& options) {
   return layout;
 }
 
-}  // namespace cnbudget
-
-namespace cnbudget {
-
 bool IsSpreadsheetPackage(const std::string& path, const ExtractOptions& options) {
-  ZipLimits limits;
-  limits.max_entry_bytes = options.max_zip_entry_bytes;
-  limits.max_ratio = options.max_zip_ratio;
   SafeZip zip;
   // A zip that cannot be opened goes to the DOCX reader, which says why.
-  return !zip.Open(path, limits) && xlsx::IsWorkbookPackage(zip);
+  return !docx::OpenPackage(path, options, &zip) && xlsx::IsWorkbookPackage(zip);
 }
 
 }  // namespace cnbudget
