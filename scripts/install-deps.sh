@@ -10,6 +10,7 @@ PACKAGES=(
   libpoppler-private-dev libxml2-dev libzip-dev libicu-dev libre2-dev
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev poppler-utils time
+  ccache  # rebuilds of a fresh clone on a machine that built before (scripts/build.sh)
   poppler-data  # CJK CMaps for PDFs with non-embedded Chinese fonts
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng  # OCR of scans
 )
