@@ -141,6 +141,20 @@ void Identify(TableDraft& d, bool final_accounts) {
                       : mapping::CountHeaderRows(d.raw, caption_rows);
 }
 
+// Several amounts in one cell, or an absurd one, mean rows or columns were
+// glued by the extractor: a warning, since the table's records are
+// incomplete. Other odd cells ("1,2", "12a3") are local and informational.
+Issue AmbiguityIssue(AmbiguityKind kind) {
+  switch (kind) {
+    case AmbiguityKind::kSeveralNumbers:
+      return MakeWarning("cell_multiple_values", "");
+    case AmbiguityKind::kImplausible:
+      return MakeWarning("implausible_value", "");
+    default:
+      return MakeInfo("ambiguous_value", "");
+  }
+}
+
 model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues) {
   model::Table t;
   t.index = index;
@@ -161,9 +175,9 @@ model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues)
     bool may_hold_value = rc.r >= d.header_rows && !is_code;
     if (!may_hold_value) n.value.reset();
     if (may_hold_value && n.ambiguity) {
-      Issue i = MakeInfo("ambiguous_value", "table " + std::to_string(index) + " cell (" +
-                                                std::to_string(rc.r) + "," + std::to_string(rc.c) +
-                                                "): " + *n.ambiguity + ": \"" + rc.raw + "\"");
+      Issue i = AmbiguityIssue(n.ambiguity_kind);
+      i.message = "table " + std::to_string(index) + " cell (" + std::to_string(rc.r) + "," +
+                  std::to_string(rc.c) + "): " + *n.ambiguity + ": \"" + rc.raw + "\"";
       i.table = index;
       i.r = rc.r;
       i.c = rc.c;

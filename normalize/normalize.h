@@ -49,6 +49,10 @@
 //     spaces, but with the integer digits as printed ("007" stays "007",
 //     "(3.50)" -> "-3.50", "1,229.70" -> "1229.70"), so codes keep their
 //     leading zeros.
+//   - Line breaks are never thousands separators: digits on two lines
+//     ("776\n478") are two numbers unless the wrap rule below joins them.
+//   - An amount with more than kMaxIntegerDigits integer digits has no
+//     value: it is numbers glued together, never a real figure.
 //   - Ambiguity (no value, `ambiguity` set): a cell made only of digits,
 //     spaces, ".,。%()-" that is not one number ("12.5 13.6", "1,2",
 //     "12.3.4", "201 03 01"), or digits with one or two Latin letters inside
@@ -63,13 +67,29 @@
 
 namespace cnbudget {
 
+// Why a number-looking cell has no value. Callers weigh them differently: a
+// cell holding several amounts or an absurd amount means the table around it
+// may be misread, the others are local oddities.
+enum class AmbiguityKind {
+  kNone,
+  kSeveralNumbers,   // "12.5 13.6", "776\n478\n526": rows glued into one cell
+  kImplausible,      // more than kMaxIntegerDigits integer digits
+  kMalformed,        // "1,2", "12.3.4"
+  kLetterInDigits,   // "12a3"
+};
+
+// No budget amount needs more integer digits: 10^15 yuan is thirty times a
+// year of China's whole national budget. Longer runs are glued numbers.
+inline constexpr int kMaxIntegerDigits = 15;
+
 struct NormalizedCell {
   std::string text;                    // normalized text (always set)
   std::optional<std::string> value;    // set only when the cell is a number
   // Set when the cell looks numeric but is ambiguous (two numbers, a letter
-  // inside digits): no value, and the caller should emit an info issue.
+  // inside digits): no value, and the caller should emit an issue.
   // Holds a short English reason ("more than one number in the cell").
   std::optional<std::string> ambiguity;
+  AmbiguityKind ambiguity_kind = AmbiguityKind::kNone;
 };
 
 // Text rules 1-4 above. Never fails; the result is valid UTF-8, one line.

@@ -119,8 +119,14 @@ std::optional<ParsedNumber> ParseNumber(std::string_view text) {
   return out;
 }
 
-// Why a number-looking cell has no value, or nullopt for plain text.
-std::optional<std::string> Ambiguity(std::string_view text) {
+// Why a number-looking cell has no value (reason and kind), or leaves the
+// cell untouched for plain text.
+void SetAmbiguity(NormalizedCell* cell) {
+  const std::string_view text = cell->text;
+  auto set = [cell](const char* reason, AmbiguityKind kind) {
+    cell->ambiguity = reason;
+    cell->ambiguity_kind = kind;
+  };
   const Patterns& p = GetPatterns();
   if (RE2::FullMatch(text, p.number_like)) {
     int numbers = 0;
@@ -136,11 +142,41 @@ std::optional<std::string> Ambiguity(std::string_view text) {
       }
       start = end + 1;
     }
-    if (all_numbers && numbers >= 2) return "more than one number in the cell";
-    return "malformed number";
+    if (all_numbers && numbers >= 2) {
+      set("more than one number in the cell", AmbiguityKind::kSeveralNumbers);
+    } else {
+      set("malformed number", AmbiguityKind::kMalformed);
+    }
+  } else if (RE2::FullMatch(text, p.letter_in_digits)) {
+    set("letter inside digits", AmbiguityKind::kLetterInDigits);
   }
-  if (RE2::FullMatch(text, p.letter_in_digits)) return "letter inside digits";
-  return std::nullopt;
+}
+
+// True when a line break separates two digits (blanks around it ignored):
+// "776\n478" is two rows' amounts in one cell, never one grouped number.
+bool LineBreakBetweenDigits(std::string_view raw) {
+  char last_visible = 0;
+  bool break_since = false;
+  for (char c : raw) {
+    if (c == '\n' || c == '\r') {
+      break_since = true;
+    } else if (c != ' ' && c != '\t') {
+      const bool digit = c >= '0' && c <= '9';
+      if (digit && break_since && last_visible >= '0' && last_visible <= '9') return true;
+      last_visible = c;
+      break_since = false;
+    }
+  }
+  return false;
+}
+
+int IntegerDigits(std::string_view value) {
+  int n = 0;
+  for (char c : value) {
+    if (c == '.' || c == '%') break;
+    n += c >= '0' && c <= '9';
+  }
+  return n;
 }
 
 bool IsDigitCodePoint(char32_t cp) {
@@ -225,20 +261,30 @@ NormalizedCell NormalizeCell(std::string_view raw) {
   if (cell.text.find_first_of("0123456789") == std::string::npos) return cell;
   const Patterns& p = GetPatterns();
   if (RE2::FullMatch(cell.text, p.parenthesized_integer)) return cell;
-  if (std::optional<ParsedNumber> number = ParseNumber(cell.text)) {
-    if (too_long(number)) return cell;
-    cell.text = std::move(number->text);
-    cell.value = std::move(number->value);
-    return cell;
+  auto accept = [&cell](ParsedNumber& number) {
+    if (IntegerDigits(number.value) > kMaxIntegerDigits) {
+      cell.ambiguity = "implausible value: more than " + std::to_string(kMaxIntegerDigits) +
+                       " integer digits";
+      cell.ambiguity_kind = AmbiguityKind::kImplausible;
+      return;
+    }
+    cell.text = std::move(number.text);
+    cell.value = std::move(number.value);
+  };
+  // Flattening turned line breaks into spaces, which the space-grouped form
+  // would read as thousands separators: such cells go to the wrap rule only.
+  if (!LineBreakBetweenDigits(raw)) {
+    if (std::optional<ParsedNumber> number = ParseNumber(cell.text)) {
+      if (!too_long(number)) accept(*number);
+      return cell;
+    }
   }
   if (RE2::FullMatch(cell.text, p.date_like)) return cell;
   if (std::optional<ParsedNumber> number = ParseWrappedNumber(raw)) {
-    if (too_long(number)) return cell;
-    cell.text = std::move(number->text);
-    cell.value = std::move(number->value);
+    if (!too_long(number)) accept(*number);
     return cell;
   }
-  cell.ambiguity = Ambiguity(cell.text);
+  SetAmbiguity(&cell);
   return cell;
 }
 

@@ -176,6 +176,34 @@ TEST(NormalizeCell, NumberWrappedOverLinesIsJoined) {
   EXPECT_TRUE(IsAmbiguous("963.7 7"));  // a space is not a wrap
 }
 
+// A ruled column without row rules gathers one amount per body row into one
+// cell; flattened, "776\n478\n526" reads like "776 478 526", a valid
+// space-grouped number. Line breaks must never be taken for separators.
+TEST(NormalizeCell, AmountsOnSeveralLinesAreNeverOneGroupedNumber) {
+  for (const char* s : {"776\n478\n526", "1 858\n413", "776 \n 478"}) {
+    NormalizedCell cell = NormalizeCell(s);
+    EXPECT_FALSE(cell.value) << s;
+    EXPECT_EQ(cell.ambiguity_kind, AmbiguityKind::kSeveralNumbers) << s;
+  }
+  CheckNumber({"1 858.41", "1858.41", "1858.41"});  // one line: still grouped
+}
+
+TEST(NormalizeCell, MoreThanFifteenIntegerDigitsIsImplausible) {
+  CheckNumber({"999999999999999.99", "999999999999999.99", "999999999999999.99"});
+  for (const char* s : {"1234567890123456", "7764785268031213206404.27", "-1234567890123456%"}) {
+    NormalizedCell cell = NormalizeCell(s);
+    EXPECT_FALSE(cell.value) << s;
+    EXPECT_EQ(cell.ambiguity_kind, AmbiguityKind::kImplausible) << s;
+  }
+}
+
+TEST(NormalizeCell, AmbiguityKindsAreTold) {
+  EXPECT_EQ(NormalizeCell("12.5 13.6").ambiguity_kind, AmbiguityKind::kSeveralNumbers);
+  EXPECT_EQ(NormalizeCell("12.3.4").ambiguity_kind, AmbiguityKind::kMalformed);
+  EXPECT_EQ(NormalizeCell("12a3").ambiguity_kind, AmbiguityKind::kLetterInDigits);
+  EXPECT_EQ(NormalizeCell("1229.70").ambiguity_kind, AmbiguityKind::kNone);
+}
+
 TEST(NormalizeCell, LetterInsideDigitsIsAmbiguous) {
   EXPECT_TRUE(IsAmbiguous("12a3"));
   EXPECT_TRUE(IsAmbiguous("1O5.20"));
