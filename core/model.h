@@ -63,6 +63,12 @@ struct Table {
   int n_rows = 0, n_cols = 0, header_rows = 0;
   std::vector<Cell> cells;
   std::vector<Record> records;
+  // true: arithmetic checks apply and all hold; false: one fails (or the
+  // checks found the table misread); null: no check applies.
+  std::optional<bool> verified;
+  // Codes of the issues that say this table may be misread (glued rows,
+  // several amounts in a cell, absurd values). Empty when nothing does.
+  std::vector<std::string> doubts;
 };
 
 struct Document {

@@ -52,13 +52,15 @@ const CrossTotal kCrossTotals[] = {
     {"final.summary", {"本年支出合计"}, true, "", "final.expenditure"},
 };
 
-void CompareTotals(model::Document& doc, const CrossTotal& x, const model::Table& a, const model::Table& b) {
+// Returns true when both totals were there to compare.
+bool CompareTotals(model::Document& doc, const CrossTotal& x, const model::Table& a, const model::Table& b) {
   std::vector<Issue> unused;
   TableChecker ca(a, &unused), cb(b, &unused);
   auto left = ca.PrintedTotal(x.a_rows, x.a_last_side, x.a_measure);
   auto right = cb.PrintedTotal({}, false, "total");
   // A blank total is "not filled in", not zero: nothing to compare.
-  if (!left || !right || left->empty || right->empty || left->value == right->value) return;
+  if (!left || !right || left->empty || right->empty) return false;
+  if (left->value == right->value) return true;
   Issue i = MakeWarning("sum_mismatch", "same total across tables: table " + std::to_string(b.index) + " (" +
                                             x.b_standard + ") total is " + right->value.ToString() + ", table " +
                                             std::to_string(a.index) + " (" + x.a_standard + ") " + x.a_rows[0] +
@@ -69,25 +71,48 @@ void CompareTotals(model::Document& doc, const CrossTotal& x, const model::Table
   i.expected = left->value.ToString();
   i.found = right->value.ToString();
   doc.issues.push_back(std::move(i));
+  return true;
 }
 
-void CheckAcrossTables(model::Document& doc) {
+// Adds to `checks` (per table index) the cross-table comparisons made.
+void CheckAcrossTables(model::Document& doc, std::vector<int>& checks) {
   for (const CrossTotal& x : kCrossTotals)
     for (size_t a = 0; a < doc.tables.size(); ++a) {
       if (!Is(doc.tables[a], x.a_standard)) continue;
-      if (const model::Table* b = PartnerOf(doc, a, x.a_standard, x.b_standard))
-        CompareTotals(doc, x, doc.tables[a], *b);
+      const model::Table* b = PartnerOf(doc, a, x.a_standard, x.b_standard);
+      if (b && CompareTotals(doc, x, doc.tables[a], *b)) {
+        ++checks[a];
+        ++checks[b - doc.tables.data()];
+      }
     }
+}
+
+bool FailsCheck(const Issue& i) { return i.code == "sum_mismatch" || i.code == "arithmetic_checks_skipped"; }
+
+void SetVerified(model::Document& doc, const std::vector<int>& checks) {
+  std::vector<bool> failed(doc.tables.size(), false);
+  for (const Issue& i : doc.issues)
+    if (i.table && *i.table >= 0 && *i.table < static_cast<int>(failed.size()) && FailsCheck(i))
+      failed[*i.table] = true;
+  for (size_t k = 0; k < doc.tables.size(); ++k) {
+    if (failed[k]) {
+      doc.tables[k].verified = false;
+    } else if (checks[k] > 0) {
+      doc.tables[k].verified = true;
+    }
+  }
 }
 
 }  // namespace
 
 void CheckArithmetic(model::Document& doc) {
-  for (const model::Table& t : doc.tables) {
-    if (!Checked(t)) continue;
-    TableChecker(t, &doc.issues).Run();
+  std::vector<int> checks(doc.tables.size(), 0);
+  for (size_t k = 0; k < doc.tables.size(); ++k) {
+    if (!Checked(doc.tables[k])) continue;
+    checks[k] = TableChecker(doc.tables[k], &doc.issues).Run();
   }
-  CheckAcrossTables(doc);
+  CheckAcrossTables(doc, checks);
+  SetVerified(doc, checks);
 }
 
 }  // namespace cnbudget

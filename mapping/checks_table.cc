@@ -50,7 +50,7 @@ TableChecker::TableChecker(const model::Table& t, std::vector<Issue>* issues)
       printed_[{cell.r, cell.c}] = Decimal::Parse(*cell.value);
 }
 
-void TableChecker::Run() {
+int TableChecker::Run() {
   AddColumnGroupEquations();
   for (int c = 0; c < keys_.n_cols(); ++c) {
     if (NotAmount(c) || ColumnBlank(c)) continue;
@@ -59,7 +59,7 @@ void TableChecker::Run() {
     AddThreePublicEquations(c);
   }
   Solve();
-  CheckSidesBalance();
+  return static_cast<int>(equations_.size()) + (CheckSidesBalance() ? 1 : 0);
 }
 
 // ---------------------------------------------------------------- values
@@ -369,14 +369,15 @@ void TableChecker::Report(CellPos at, const std::string& rule, const Decimal& ex
 
 // ---------------------------------------------------------------- sides
 
-void TableChecker::CheckSidesBalance() {
-  if (keys_.n_blocks() < 2) return;
+bool TableChecker::CheckSidesBalance() {
+  if (keys_.n_blocks() < 2) return false;
   std::optional<Located> income = PrintedTotal({"收入总计"}, false, "");
   std::optional<Located> spending = PrintedTotal({"支出总计"}, true, "");
-  if (!income || !spending || income->empty || spending->empty) return;
-  if (income->r == spending->r && income->c == spending->c) return;
+  if (!income || !spending || income->empty || spending->empty) return false;
+  if (income->r == spending->r && income->c == spending->c) return false;
   if (income->value != spending->value)
     Report({spending->r, spending->c}, "收入总计 = 支出总计", income->value);
+  return true;
 }
 
 std::optional<TableChecker::Located> TableChecker::PrintedTotal(const std::vector<std::string>& row_captions,

@@ -32,7 +32,8 @@ class TableChecker {
 
   TableChecker(const model::Table& t, std::vector<Issue>* issues);
 
-  void Run();
+  // Returns how many arithmetic rules were evaluated (0: none applies).
+  int Run();
 
   // A printed total, for the checks that compare two totals.
   struct Located {
@@ -78,7 +79,7 @@ class TableChecker {
 
   void Solve();
   void Report(CellPos at, const std::string& rule, const Decimal& expected);
-  void CheckSidesBalance();
+  bool CheckSidesBalance();  // true when both totals were there to compare
 
   const model::Table& t_;
   std::vector<Issue>* issues_;

@@ -7,6 +7,7 @@
 // built. Document metadata comes from the text lines.
 #include "mapping/mapper.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -155,6 +156,13 @@ Issue AmbiguityIssue(AmbiguityKind kind) {
   }
 }
 
+// A ruled column without row rules puts every body row's amount into one
+// cell. Two such cells could be a wrapped note; most amount cells stacked
+// means the table's rows were never separated.
+bool RowsLookCollapsed(int amount_cells, int stacked_cells) {
+  return stacked_cells >= 2 && stacked_cells * 2 > amount_cells;
+}
+
 model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues) {
   model::Table t;
   t.index = index;
@@ -169,11 +177,18 @@ model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues)
   t.n_cols = d.raw.n_cols;
   t.header_rows = d.header_rows;
   std::vector<bool> code_cols = mapping::CodeColumns(d.raw, d.header_rows);
+  int amount_cells = 0, stacked_cells = 0;  // for table_rows_collapsed
   for (const RawCell& rc : d.raw.cells) {
     NormalizedCell n = NormalizeCell(rc.raw);
     bool is_code = rc.c >= 0 && rc.c < static_cast<int>(code_cols.size()) && code_cols[rc.c];
     bool may_hold_value = rc.r >= d.header_rows && !is_code;
     if (!may_hold_value) n.value.reset();
+    const bool stacked = n.ambiguity_kind == AmbiguityKind::kSeveralNumbers &&
+                         rc.raw.find_first_of("\r\n") != std::string::npos;
+    if (may_hold_value && (n.value || stacked)) {
+      ++amount_cells;
+      stacked_cells += stacked;
+    }
     if (may_hold_value && n.ambiguity) {
       Issue i = AmbiguityIssue(n.ambiguity_kind);
       i.message = "table " + std::to_string(index) + " cell (" + std::to_string(rc.r) + "," +
@@ -186,7 +201,28 @@ model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues)
     t.cells.push_back(model::Cell{rc.r, rc.c, rc.rs, rc.cs, rc.raw, std::move(n.text),
                                   std::move(n.value), rc.page, rc.bbox});
   }
+  if (RowsLookCollapsed(amount_cells, stacked_cells)) {
+    Issue i = MakeWarning("table_rows_collapsed",
+                          "table " + std::to_string(index) + ": " + std::to_string(stacked_cells) + " of " +
+                              std::to_string(amount_cells) +
+                              " amount cells hold amounts on several lines; body rows were not separated "
+                              "and the table's records are incomplete");
+    i.table = index;
+    issues->push_back(std::move(i));
+  }
   return t;
+}
+
+// The codes of issues that say a table may be misread, gathered on the table.
+void MarkDoubts(model::Document& doc) {
+  static const std::set<std::string> kDoubtCodes = {"table_rows_collapsed", "cell_multiple_values",
+                                                    "implausible_value", "arithmetic_checks_skipped"};
+  for (const Issue& i : doc.issues) {
+    if (!i.table || *i.table < 0 || *i.table >= static_cast<int>(doc.tables.size())) continue;
+    if (!kDoubtCodes.count(i.code)) continue;
+    std::vector<std::string>& doubts = doc.tables[*i.table].doubts;
+    if (std::find(doubts.begin(), doubts.end(), i.code) == doubts.end()) doubts.push_back(i.code);
+  }
 }
 
 }  // namespace
@@ -262,6 +298,7 @@ void MapLayout(const Layout& layout, model::Document& doc) {
       t.unit = doc.document.currency_unit;
   for (model::Table& t : doc.tables) t.records = BuildRecords(t, &doc.issues);
   CheckArithmetic(doc);
+  MarkDoubts(doc);
   doc.issues.insert(doc.issues.end(), layout.issues.begin(), layout.issues.end());
 }
 

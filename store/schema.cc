@@ -71,7 +71,9 @@ CREATE TABLE IF NOT EXISTS tables (
   n_cols      INTEGER NOT NULL,
   header_rows INTEGER NOT NULL,
   n_cells     INTEGER NOT NULL,
-  n_records   INTEGER NOT NULL
+  n_records   INTEGER NOT NULL,
+  verified    INTEGER CHECK (verified IN (0, 1)),  -- NULL: no arithmetic check applies
+  doubts      TEXT  -- comma-separated issue codes saying the table may be misread; NULL: none
 );
 CREATE INDEX IF NOT EXISTS tables_by_document ON tables (document_id, table_index);
 CREATE INDEX IF NOT EXISTS tables_by_standard ON tables (standard);

@@ -4,7 +4,7 @@
 namespace cnbudget::store {
 
 // Bumped when the schema changes incompatibly; stored in meta('schema_version').
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 // CREATE statements for tables, indexes and views, all IF NOT EXISTS, so
 // running them on an existing database of the same version is a no-op.

@@ -40,6 +40,18 @@ const Json& ArrayMember(const Json& j, const char* key) {
   return (it == j.end() || !it->is_array()) ? kEmpty : *it;
 }
 
+// A table's doubts as "code,code", or absent when there are none.
+std::optional<std::string> JoinedDoubts(const Json& table) {
+  std::string joined;
+  for (const Json& code : ArrayMember(table, "doubts")) {
+    if (!code.is_string()) continue;
+    if (!joined.empty()) joined += ',';
+    joined += code.get<std::string>();
+  }
+  if (joined.empty()) return std::nullopt;
+  return joined;
+}
+
 std::string JoinColumn(const Json& column) {
   std::string joined;
   for (const Json& part : column) {
@@ -162,8 +174,8 @@ bool Store::Prepare(std::string* error) {
       "SELECT id, ?3 FROM documents WHERE sha256 = ?1 AND tool_version = ?2");
   s.insert_table = Statement(db_,
       "INSERT INTO tables (document_id, table_index, number, title, standard, unit, compiler, "
-      "page_first, page_last, n_rows, n_cols, header_rows, n_cells, n_records) VALUES "
-      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+      "page_first, page_last, n_rows, n_cols, header_rows, n_cells, n_records, verified, doubts) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   s.insert_cell = Statement(db_,
       "INSERT INTO cells (table_id, r, c, rs, cs, raw, text, value, page, x0, y0, x1, y1) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
@@ -361,6 +373,9 @@ bool Store::WriteDocumentInTransaction(const ConversionRun& run, const Json& doc
     st.BindInt(12, Int(t, "header_rows").value_or(0));
     st.BindInt(13, static_cast<std::int64_t>(cells.size()));
     st.BindInt(14, static_cast<std::int64_t>(records.size()));
+    const Json& verified = Member(t, "verified");
+    if (verified.is_boolean()) st.BindInt(15, verified.get<bool>() ? 1 : 0);
+    st.BindOptionalText(16, JoinedDoubts(t));
     if (!st.Run()) return fail("cannot insert table");
     const std::int64_t table_id = sqlite3_last_insert_rowid(db_);
 

@@ -77,6 +77,8 @@ Json TableJson(const model::Table& t) {
   j["n_rows"] = t.n_rows;
   j["n_cols"] = t.n_cols;
   j["header_rows"] = t.header_rows;
+  j["verified"] = OrNull(t.verified);
+  j["doubts"] = t.doubts;
   Json cells = Json::array();
   for (const auto& c : t.cells) cells.push_back(CellJson(c));
   j["cells"] = std::move(cells);

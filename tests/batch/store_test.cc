@@ -51,7 +51,8 @@ Json SampleDocument() {
                  "published": null},
     "tables": [{"index": 0, "number": 1, "title": "收支总体情况表", "standard": "budget.summary",
                 "unit": "万元", "compiler": null, "pages": [2, 3], "n_rows": 3, "n_cols": 2,
-                "header_rows": 1,
+                "header_rows": 1, "verified": false,
+                "doubts": ["cell_multiple_values", "table_rows_collapsed"],
                 "cells": [{"r": 0, "c": 0, "rs": 1, "cs": 1, "raw": "项目", "text": "项目"},
                           {"r": 1, "c": 1, "rs": 1, "cs": 1, "raw": "1,229.70",
                            "text": "1229.70", "value": "1229.70", "page": 2,
@@ -90,6 +91,8 @@ TEST(StoreTest, WritesDocumentTablesCellsRecordsIssues) {
   EXPECT_EQ(One(*store, "SELECT status, unit, year, n_tables, n_records, n_issues FROM documents"),
             "ok|测试单位|2024|1|1|1");
   EXPECT_EQ(One(*store, "SELECT page_first, page_last, n_cells FROM tables"), "2|3|2");
+  EXPECT_EQ(One(*store, "SELECT verified, doubts FROM tables"),
+            "0|cell_multiple_values,table_rows_collapsed");
   EXPECT_EQ(One(*store, "SELECT value, page, x0 FROM cells WHERE value IS NOT NULL"),
             "1229.70|2|1.5");
   EXPECT_EQ(One(*store, "SELECT standard, code, column_joined, measure, value, document_unit "

@@ -277,5 +277,55 @@ TEST(Mapper, TitleInsideTheGridWinsOverAContentsLineAbove) {
   EXPECT_EQ(doc.tables[0].header_rows, 3);
 }
 
+// A ruled grid without row rules: each column is one cell holding every body
+// row's amount on its own line. Nothing may read those as one number.
+TEST(Mapper, CollapsedRowsAreReportedNeverGluedIntoValues) {
+  Layout l;
+  l.blocks = {Line("2024年部门预算公开"), Line("部门支出总体情况表"),
+              Grid({{"科目代码", "", "", "科目名称", "合计", "基本支出", "项目支出"},
+                    {"类", "款", "项", "", "", "", ""},
+                    {"201\n208\n213", "", "", "一般公共服务支出\n社会保障和就业支出\n农林水支出",
+                     "776\n478\n526", "600\n400\n500", "176\n78\n26"}})};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  const model::Table& t = doc.tables[0];
+  for (const model::Cell& c : t.cells) EXPECT_FALSE(c.value) << c.raw;
+  EXPECT_TRUE(t.records.empty());
+  int multiple = 0, collapsed = 0;
+  for (const Issue& i : doc.issues) {
+    multiple += i.code == "cell_multiple_values" && i.severity == Severity::kWarning;
+    collapsed += i.code == "table_rows_collapsed" && i.table == 0;
+  }
+  EXPECT_EQ(multiple, 3);
+  EXPECT_EQ(collapsed, 1);
+  EXPECT_EQ(t.doubts, (std::vector<std::string>{"cell_multiple_values", "table_rows_collapsed"}));
+}
+
+TEST(Mapper, ImplausibleAmountIsAWarningAndADoubt) {
+  Layout l;
+  l.blocks = {Line("2024年部门预算公开"), Line("部门支出总体情况表"),
+              Grid({{"科目代码", "", "", "科目名称", "合计", "基本支出", "项目支出"},
+                    {"类", "款", "项", "", "", "", ""},
+                    {"201", "", "", "一般公共服务支出", "77647852680312132064", "10.00", ""}})};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  bool warned = false;
+  for (const Issue& i : doc.issues) warned |= i.code == "implausible_value" && i.r == 2 && i.c == 4;
+  EXPECT_TRUE(warned);
+  EXPECT_EQ(doc.tables[0].doubts, (std::vector<std::string>{"implausible_value"}));
+  for (const model::Record& r : doc.tables[0].records) EXPECT_NE(r.c, 4);
+}
+
+TEST(Mapper, CleanTableHasNoDoubts) {
+  Layout l;
+  l.blocks = {Line("2024年部门预算公开"), Line("部门支出总体情况表"), Expenditure(1)};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_TRUE(doc.tables[0].doubts.empty());
+}
+
 }  // namespace
 }  // namespace cnbudget

@@ -299,5 +299,36 @@ TEST(Checks, CrossTableTotalsPairWithinEachSet) {
   EXPECT_TRUE(across);
 }
 
+model::Document Checked(std::vector<model::Table> tables) {
+  model::Document doc;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    tables[i].index = static_cast<int>(i);
+    tables[i].records = BuildRecords(tables[i], nullptr);
+    doc.tables.push_back(tables[i]);
+  }
+  CheckArithmetic(doc);
+  return doc;
+}
+
+TEST(Checks, VerifiedWhenEveryRuleHolds) {
+  model::Document doc = Checked({Expenditure({"12.50", "8.50", "4.00"})});
+  EXPECT_EQ(doc.tables[0].verified, true);
+}
+
+TEST(Checks, NotVerifiedWhenARuleFails) {
+  model::Document doc = Checked({Expenditure({"12.50", "8.50", "5.00"})});
+  EXPECT_EQ(doc.tables[0].verified, false);
+}
+
+TEST(Checks, VerifiedIsNullWhenNoRuleApplies) {
+  // A performance form has no arithmetic; nor has an unidentified table.
+  model::Table form = MakeTable("performance.project", 0, {{"项目名称", "某项目"}, {"年度目标", "完成"}}, {});
+  model::Table unknown = Expenditure({"12.50", "8.50", "4.00"});
+  unknown.standard.reset();
+  model::Document doc = Checked({form, unknown});
+  EXPECT_FALSE(doc.tables[0].verified.has_value());
+  EXPECT_FALSE(doc.tables[1].verified.has_value());
+}
+
 }  // namespace
 }  // namespace cnbudget

@@ -43,6 +43,17 @@ TEST(JsonWriterTest, WritesValuesAsStringsAndUnknownsAsNull) {
   EXPECT_NE(json.find("昌吉州政府办公室"), std::string::npos) << "UTF-8 must not be escaped";
 }
 
+TEST(JsonWriterTest, WritesVerifiedAndDoubts) {
+  model::Document doc = SampleDocument();
+  EXPECT_NE(ToJson(doc).find("\"verified\": null"), std::string::npos);
+  EXPECT_NE(ToJson(doc).find("\"doubts\": []"), std::string::npos);
+  doc.tables[0].verified = true;
+  doc.tables[0].doubts = {"table_rows_collapsed"};
+  const std::string json = ToJson(doc);
+  EXPECT_NE(json.find("\"verified\": true"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"table_rows_collapsed\""), std::string::npos) << json;
+}
+
 TEST(JsonWriterTest, OmitsPageAndBBoxForDocxCells) {
   const std::string json = ToJson(SampleDocument());
   EXPECT_EQ(json.find("\"bbox\""), std::string::npos);
