@@ -211,7 +211,10 @@ void MergeClosePieces(VisualLine* line, double numeric_gap, double text_gap) {
 namespace {
 
 // An amount too wide for its column wraps ("833.2" over "9"): all lines are
-// numeric and together they hold at most one decimal mark.
+// numeric and together they hold exactly one decimal mark. Integers on
+// several lines ("776" over "478") are as likely the amounts of several rows
+// as one wrapped amount: they keep their line breaks, so that nobody reads
+// them as one number.
 bool IsWrappedNumber(const std::vector<VisualLine>& lines) {
   if (lines.size() < 2) return false;
   int marks = 0;
@@ -223,7 +226,7 @@ bool IsWrappedNumber(const std::vector<VisualLine>& lines) {
       if (t.compare(i, 3, "\xEF\xBC\x8E") == 0 || t.compare(i, 3, "\xE3\x80\x82") == 0) ++marks;
     }
   }
-  return marks <= 1;
+  return marks == 1;
 }
 
 }  // namespace
