@@ -4,6 +4,8 @@
 #include <map>
 #include <numeric>
 
+#include "extract/pdf/table_bands.h"
+
 namespace cnbudget::pdf {
 
 std::vector<double> ClusterPositions(std::vector<double> values, double tolerance) {
@@ -244,6 +246,34 @@ PageTable MakeTable(const PageContent& page, const Grid& grid, std::vector<Piece
   return t;
 }
 
+// Cuts the grid rows that hold several rows of text (no row rule drawn
+// between them; see table_bands.h) into one grid row per text row. A cut
+// crosses a column only where that column's cell is bounded above and below
+// in the band, so a cell merged down over several bands stays whole.
+void CutBandsAtTextRows(Grid* grid, const std::vector<Piece>& pieces) {
+  std::vector<std::vector<Piece>> by_band(grid->rows());
+  for (const Piece& p : pieces) by_band[IntervalOf(grid->ys, CenterY(p.box))].push_back(p);
+  Grid out;
+  out.xs = grid->xs;
+  out.box = grid->box;
+  out.ys.push_back(grid->ys[0]);
+  out.horizontal.push_back(grid->horizontal[0]);
+  for (int r = 0; r < grid->rows(); ++r) {
+    std::vector<double> cuts = TextRowCuts(grid->xs, grid->ys[r], grid->ys[r + 1], std::move(by_band[r]));
+    std::vector<bool> cut_flags(grid->cols());
+    for (int c = 0; c < grid->cols(); ++c) cut_flags[c] = grid->horizontal[r][c] && grid->horizontal[r + 1][c];
+    for (double y : cuts) {
+      out.vertical.push_back(grid->vertical[r]);
+      out.ys.push_back(y);
+      out.horizontal.push_back(cut_flags);
+    }
+    out.vertical.push_back(grid->vertical[r]);
+    out.ys.push_back(grid->ys[r + 1]);
+    out.horizontal.push_back(grid->horizontal[r + 1]);
+  }
+  *grid = std::move(out);
+}
+
 // The grids of `rulings`; rulings in no grid go to *free (may be null).
 std::vector<Grid> FindGrids(const std::vector<Ruling>& rulings, std::vector<Ruling>* free) {
   std::vector<Grid> grids;
@@ -294,6 +324,7 @@ LatticeResult FindLatticeTables(const PageContent& page, std::vector<Piece> piec
   }
   for (size_t g = 0; g < grids.size(); ++g) {
     if (owned[g].empty()) continue;  // a frame or a drawing without text
+    CutBandsAtTextRows(&grids[g], owned[g]);
     result.tables.push_back(MakeTable(page, grids[g], std::move(owned[g])));
   }
   std::sort(result.tables.begin(), result.tables.end(),

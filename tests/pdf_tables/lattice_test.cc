@@ -91,5 +91,78 @@ TEST(LatticeTest, ClusterPositionsMergesNearValues) {
   EXPECT_NEAR(v[1], 50.5, 1e-9);
 }
 
+// A ruled frame with column rules but no row rules under the header: the
+// body rows are told apart by their text lines only.
+PageContent ColumnRulesOnlyPage(bool wrapped_label) {
+  PageBuilder b(2);
+  b.HLine(50, 350, 100).HLine(50, 350, 120).HLine(50, 350, 200);
+  b.VLine(50, 100, 200).VLine(150, 100, 200).VLine(250, 100, 200).VLine(350, 100, 200);
+  b.Text(60, 105, "项目").Text(160, 105, "合计").Text(260, 105, "基本支出");
+  b.Text(60, 125, "合计").RightText(245, 125, "776").RightText(345, 125, "478");
+  b.Text(60, 145, "一般公共服务支出").RightText(245, 145, "526").RightText(345, 145, "403");
+  if (wrapped_label) {
+    // A label on two lines, its amounts level with the first line.
+    b.Text(60, 165, "社会保障和").RightText(245, 165, "250").RightText(345, 165, "75");
+    b.Text(60, 177, "就业支出");
+  } else {
+    b.Text(60, 165, "社会保障和就业支出").RightText(245, 165, "250").RightText(345, 165, "75");
+  }
+  return b.Build();
+}
+
+TEST(LatticeTest, BodyWithoutRowRulesIsCutIntoRowsAtItsTextLines) {
+  PageContent page = ColumnRulesOnlyPage(false);
+  LatticeResult r = FindLatticeTables(page, PiecesFromRuns(page));
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(t.n_rows, 4);
+  EXPECT_EQ(TextAt(t, 1, 1), "776");
+  EXPECT_EQ(TextAt(t, 2, 0), "一般公共服务支出");
+  EXPECT_EQ(TextAt(t, 2, 2), "403");
+  EXPECT_EQ(TextAt(t, 3, 1), "250");
+  for (const RawCell& c : t.cells) EXPECT_EQ(c.raw.find('\n'), std::string::npos) << c.raw;
+}
+
+TEST(LatticeTest, WrappedLabelStaysWithItsRowWhenRowsAreCut) {
+  PageContent page = ColumnRulesOnlyPage(true);
+  LatticeResult r = FindLatticeTables(page, PiecesFromRuns(page));
+  ASSERT_EQ(r.tables.size(), 1u);
+  const RawTable& t = r.tables[0].table;
+  EXPECT_EQ(t.n_rows, 4);
+  EXPECT_EQ(TextAt(t, 3, 0), "社会保障和\n就业支出");
+  EXPECT_EQ(TextAt(t, 3, 2), "75");
+}
+
+// One ruled row holding a label on two lines and a single amount is one row.
+TEST(LatticeTest, OneRowWithAWrappedLabelIsNotCut) {
+  PageBuilder b(1);
+  b.HLine(50, 250, 80).HLine(50, 250, 100).HLine(50, 250, 140);
+  b.VLine(50, 80, 140).VLine(150, 80, 140).VLine(250, 80, 140);
+  b.Text(60, 85, "项目").Text(160, 85, "金额");
+  b.Text(60, 105, "机关事业单位基本").Text(60, 120, "养老保险缴费支出").RightText(245, 112, "12.00");
+  PageContent page = b.Build();
+  LatticeResult r = FindLatticeTables(page, PiecesFromRuns(page));
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].table.n_rows, 2);
+}
+
+// Some producers print a row's codes a little above its name (two baselines
+// in one ruled row): the codes on one line, the name and the other side's
+// codes on the next. That is one row, not two.
+TEST(LatticeTest, StaggeredCodesAndNamesInOneRuledRowAreNotCut) {
+  PageBuilder b(1);
+  b.HLine(50, 350, 80).HLine(50, 350, 100).HLine(50, 350, 130).HLine(50, 350, 160);
+  for (double x : {50, 90, 170, 210, 350}) b.VLine(x, 80, 160);
+  b.Text(55, 85, "类").Text(95, 85, "名称").Text(175, 85, "类").Text(215, 85, "名称");
+  for (double y : {100.0, 130.0}) {
+    b.Text(55, y + 4, "301").Text(175, y + 4, "302");
+    b.Text(95, y + 16, "工资福利支出").Text(215, y + 16, "商品和服务支出").RightText(345, y + 16, "01");
+  }
+  PageContent page = b.Build();
+  LatticeResult r = FindLatticeTables(page, PiecesFromRuns(page));
+  ASSERT_EQ(r.tables.size(), 1u);
+  EXPECT_EQ(r.tables[0].table.n_rows, 3);
+}
+
 }  // namespace
 }  // namespace cnbudget::pdf

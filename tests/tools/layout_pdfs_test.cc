@@ -1,0 +1,52 @@
+// The layout fixtures of tools/gen_layout_pdfs.py through the real binary:
+// layouts that once gave wrong data without a warning (issue 10).
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+Json Extract(const std::string& name) {
+  const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  const fs::path out = fs::path(::testing::TempDir()) / (name + "." + test + ".json");
+  const std::string cmd = std::string(CNBUDGET_BINARY) + " extract '" CNBUDGET_SOURCE_DIR
+                          "/fixtures/pdf_layouts/" + name + "' -o '" + out.string() + "'";
+  const int status = std::system(cmd.c_str());
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << cmd;
+  std::ifstream in(out);
+  return Json::parse(in);
+}
+
+std::string TextAt(const Json& table, int r, int c) {
+  for (const Json& cell : table["cells"])
+    if (cell["r"] == r && cell["c"] == c) return cell["text"];
+  return "";
+}
+
+TEST(LayoutPdfs, ColumnRulesOnlyTableHasOneRowPerTextLine) {
+  const Json doc = Extract("colrules_only.pdf");
+  ASSERT_EQ(doc["tables"].size(), 1u);
+  const Json& t = doc["tables"][0];
+  EXPECT_EQ(t["standard"], "budget.general_public");
+  EXPECT_EQ(t["n_rows"], 12);  // a header row and 11 body rows
+  EXPECT_EQ(TextAt(t, 1, 2), "776");
+  EXPECT_EQ(TextAt(t, 4, 0), "2010301");
+  EXPECT_EQ(TextAt(t, 4, 1), "行政运行");
+  EXPECT_EQ(TextAt(t, 11, 4), "100");
+  EXPECT_EQ(t["records"].size(), 33u);
+  // Its sums hold, so nothing is reported and the table is verified.
+  EXPECT_EQ(t["verified"], true);
+  EXPECT_TRUE(t["doubts"].empty());
+  EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
+}
+
+}  // namespace

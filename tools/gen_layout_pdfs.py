@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Writes fixtures/pdf_layouts/*.pdf: small made-up PDFs, each drawing one
+layout that real producers use and that once made cnbudget emit wrong data
+without a warning (issue 10). The amounts are consistent, so a correct
+reading has no sum_mismatch.
+
+  colrules_only.pdf   a ruled frame with vertical rules only: body rows are
+                      separated by nothing but their text lines (integer
+                      amounts, which glued together look like one number)
+
+Usage: tools/gen_layout_pdfs.py [OUT_DIR]   (default fixtures/pdf_layouts)
+Reuses the PDF writer of tools/gen_sample_pdf.py (standard library only).
+"""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from gen_sample_pdf import PAGE_W, Page, build_pdf, text_width  # noqa: E402
+
+# (科目编码, 科目名称, 合计, 基本支出, 项目支出), amounts in 万元, integers.
+BODY = [
+    ("", "合计", "776", "478", "298"),
+    ("201", "一般公共服务支出", "526", "403", "123"),
+    ("20103", "政府办公厅(室)及相关机构事务", "526", "403", "123"),
+    ("2010301", "行政运行", "403", "403", "0"),
+    ("2010350", "事业运行", "123", "0", "123"),
+    ("208", "社会保障和就业支出", "120", "45", "75"),
+    ("20805", "行政事业单位养老支出", "120", "45", "75"),
+    ("2080505", "机关事业单位基本养老保险缴费支出", "120", "45", "75"),
+    ("221", "住房保障支出", "130", "30", "100"),
+    ("22102", "住房改革支出", "130", "30", "100"),
+    ("2210201", "住房公积金", "130", "30", "100"),
+]
+HEADER = ("科目编码", "科目名称", "合计", "基本支出", "项目支出")
+WIDTHS = [70, 200, 75, 75, 75]
+ROW_H = 20
+
+
+def line(page, x0, y0, x1, y1):
+    page.ops.append(f"{x0:.2f} {y0:.2f} m {x1:.2f} {y1:.2f} l S")
+
+
+def put(page, x0, x1, baseline, text, numeric):
+    if numeric:
+        page.text(x1 - 4 - text_width(text, 9), baseline, text)
+    else:
+        page.text(x0 + 4, baseline, text)
+
+
+def colrules_only():
+    page = Page()
+    page.centered(790, "示例局2024年部门预算", 16)
+    page.text(60, 760, "表3")
+    page.centered(740, "一般公共预算支出预算表", 14)
+    page.text(PAGE_W - 60 - text_width("单位：万元", 9), 718, "单位：万元")
+    left = (PAGE_W - sum(WIDTHS)) / 2
+    xs = [left]
+    for w in WIDTHS:
+        xs.append(xs[-1] + w)
+    top = 710
+    header_bottom = top - ROW_H
+    bottom = header_bottom - ROW_H * len(BODY) - 6
+    page.rect(xs[0], bottom, xs[-1] - xs[0], top - bottom)  # the frame
+    for x in xs[1:-1]:
+        line(page, x, bottom, x, top)                      # column rules
+    line(page, xs[0], header_bottom, xs[-1], header_bottom)  # under the header only
+    for c, text in enumerate(HEADER):
+        page.text((xs[c] + xs[c + 1] - text_width(text, 9)) / 2, top - 14, text)
+    for i, row in enumerate(BODY):
+        baseline = header_bottom - 14 - i * ROW_H
+        for c, text in enumerate(row):
+            if text:
+                put(page, xs[c], xs[c + 1], baseline, text, c >= 2)
+    return [page]
+
+
+LAYOUTS = {
+    "colrules_only.pdf": colrules_only,
+}
+
+
+def main():
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else "fixtures/pdf_layouts"
+    os.makedirs(out_dir, exist_ok=True)
+    for name, make in LAYOUTS.items():
+        with open(os.path.join(out_dir, name), "wb") as f:
+            f.write(build_pdf(make()))
+
+
+if __name__ == "__main__":
+    main()
