@@ -198,6 +198,16 @@ model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues)
       i.c = rc.c;
       issues->push_back(std::move(i));
     }
+    if (may_hold_value && n.value && n.footnote) {
+      Issue i = MakeInfo("value_with_footnote_mark",
+                         "table " + std::to_string(index) + " cell (" + std::to_string(rc.r) + "," +
+                             std::to_string(rc.c) + "): the amount " + *n.value + " carries the footnote mark " +
+                             *n.footnote + "; the mark is kept in text, not in value");
+      i.table = index;
+      i.r = rc.r;
+      i.c = rc.c;
+      issues->push_back(std::move(i));
+    }
     t.cells.push_back(model::Cell{rc.r, rc.c, rc.rs, rc.cs, rc.raw, std::move(n.text),
                                   std::move(n.value), rc.page, rc.bbox});
   }

@@ -53,6 +53,10 @@
 //     ("776\n478") are two numbers unless the wrap rule below joins them.
 //   - An amount with more than kMaxIntegerDigits integer digits has no
 //     value: it is numbers glued together, never a real figure.
+//   - A footnote mark after an amount (（注1）, 注1, *, ※, superscript
+//     digits, circled numbers) is not part of it: the amount is the value,
+//     the text keeps the mark, and `footnote` holds the mark. Read before
+//     NFKC, which would turn "²" into a digit of the amount.
 //   - Ambiguity (no value, `ambiguity` set): a cell made only of digits,
 //     spaces, ".,。%()-" that is not one number ("12.5 13.6", "1,2",
 //     "12.3.4", "201 03 01"), or digits with one or two Latin letters inside
@@ -90,6 +94,10 @@ struct NormalizedCell {
   // Holds a short English reason ("more than one number in the cell").
   std::optional<std::string> ambiguity;
   AmbiguityKind ambiguity_kind = AmbiguityKind::kNone;
+  // A footnote mark printed right after the amount ("102.7（注1）", "96.5*",
+  // "12.0²", "8.0①"): the value is the amount, `text` keeps the mark, and
+  // this holds the mark as printed so the caller can say so.
+  std::optional<std::string> footnote;
 };
 
 // Text rules 1-4 above. Never fails; the result is valid UTF-8, one line.

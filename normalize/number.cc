@@ -24,6 +24,8 @@ struct Patterns {
   RE2 date_like{R"(^\d{4} ?[-./] ?\d{1,2} ?[-./] ?\d{1,2}$|^\d{4} ?[-./] ?\d{1,2}$|^\d{4} ?[-~—–] ?\d{4}$)"};
   // Only number characters, at least one digit: a failed parse is ambiguous.
   RE2 number_like{R"(^[\d .,。%()−-]*\d[\d .,。%()−-]*$)"};
+  // An amount and the footnote mark printed after it, on the raw text.
+  RE2 footnote_mark{R"(^(.*\d[%％]?)\s*((?:[(（]\s*注\s*\d{0,2}\s*[)）])|注\s*\d{1,2}|[*＊※]{1,3}|[¹²³⁰⁴⁵⁶⁷⁸⁹]{1,2}|[①-⑳])$)"};
   // One or two Latin letters inside digits ("12a3", "1O5.20").
   RE2 letter_in_digits{R"(^[\dA-Za-z .,。%()−-]*\d[A-Za-z]{1,2}\d[\dA-Za-z .,。%()−-]*$)"};
 };
@@ -243,9 +245,31 @@ std::optional<ParsedNumber> ParseWrappedNumber(std::string_view raw) {
   return number;
 }
 
+NormalizedCell NormalizeNumberCell(std::string_view raw);
+
+// "102.7（注1）" -> 102.7 with footnote "（注1）"; nullopt when `raw` has no
+// mark after an amount.
+std::optional<NormalizedCell> WithoutFootnoteMark(std::string_view raw) {
+  if (raw.size() > 96) return std::nullopt;
+  std::string amount, mark;
+  if (!RE2::FullMatch(raw, GetPatterns().footnote_mark, &amount, &mark)) return std::nullopt;
+  NormalizedCell cell = NormalizeNumberCell(amount);
+  if (!cell.value) return std::nullopt;
+  cell.text += mark;
+  cell.footnote = mark;
+  return cell;
+}
+
 }  // namespace
 
 NormalizedCell NormalizeCell(std::string_view raw) {
+  if (std::optional<NormalizedCell> marked = WithoutFootnoteMark(raw)) return *marked;
+  return NormalizeNumberCell(raw);
+}
+
+namespace {
+
+NormalizedCell NormalizeNumberCell(std::string_view raw) {
   // Long cells are prose; skipping them keeps the regexes off paragraphs.
   // The cap holds for the canonical value too, or a value could fail to
   // parse back as itself: a bare fraction gains a "0" (".5" -> "0.5").
@@ -287,6 +311,8 @@ NormalizedCell NormalizeCell(std::string_view raw) {
   SetAmbiguity(&cell);
   return cell;
 }
+
+}  // namespace
 
 std::optional<std::string> ParseDecimal(std::string_view raw) {
   return NormalizeCell(raw).value;

@@ -327,5 +327,23 @@ TEST(Mapper, CleanTableHasNoDoubts) {
   EXPECT_TRUE(doc.tables[0].doubts.empty());
 }
 
+TEST(Mapper, FootnoteMarkKeepsTheRecordAndIsReported) {
+  Layout l;
+  l.blocks = {Line("2024年部门预算公开"), Line("部门支出总体情况表"),
+              Grid({{"科目代码", "", "", "科目名称", "合计", "基本支出", "项目支出"},
+                    {"类", "款", "项", "", "", "", ""},
+                    {"201", "", "", "一般公共服务支出", "10.00（注1）", "10.00", ""}})};
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  bool record = false;
+  for (const model::Record& r : doc.tables[0].records) record |= r.c == 4 && r.value == "10.00";
+  EXPECT_TRUE(record);
+  bool reported = false;
+  for (const Issue& i : doc.issues)
+    reported |= i.code == "value_with_footnote_mark" && i.severity == Severity::kInfo && i.r == 2 && i.c == 4;
+  EXPECT_TRUE(reported);
+}
+
 }  // namespace
 }  // namespace cnbudget

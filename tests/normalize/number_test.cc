@@ -197,6 +197,31 @@ TEST(NormalizeCell, MoreThanFifteenIntegerDigitsIsImplausible) {
   }
 }
 
+TEST(NormalizeCell, FootnoteMarkAfterAnAmountKeepsTheValue) {
+  struct Case {
+    const char* raw;
+    const char* value;
+    const char* text;
+    const char* mark;
+  };
+  for (const Case& c : {Case{"102.7（注1）", "102.7", "102.7（注1）", "（注1）"},
+                        Case{"1,229.70(注)", "1229.70", "1229.70(注)", "(注)"},
+                        Case{"96.5%*", "96.5%", "96.5%*", "*"},
+                        Case{"12.0²", "12.0", "12.0²", "²"},
+                        Case{"8.00 ①", "8.00", "8.00①", "①"},
+                        Case{"45注2", "45", "45注2", "注2"}}) {
+    NormalizedCell cell = NormalizeCell(c.raw);
+    EXPECT_EQ(cell.value, c.value) << c.raw;
+    EXPECT_EQ(cell.text, c.text) << c.raw;
+    EXPECT_EQ(cell.footnote, c.mark) << c.raw;
+  }
+  // A superscript is never read as a digit of the amount.
+  EXPECT_NE(NormalizeCell("102.7²").value, "102.72");
+  // Marks elsewhere are text, not footnotes of an amount.
+  EXPECT_FALSE(NormalizeCell("注1").value);
+  EXPECT_FALSE(NormalizeCell("1229.70").footnote);
+}
+
 TEST(NormalizeCell, AmbiguityKindsAreTold) {
   EXPECT_EQ(NormalizeCell("12.5 13.6").ambiguity_kind, AmbiguityKind::kSeveralNumbers);
   EXPECT_EQ(NormalizeCell("12.3.4").ambiguity_kind, AmbiguityKind::kMalformed);
