@@ -27,8 +27,10 @@ bool IsNoise(std::string_view s) {
   return RE2::FullMatch(s, re);
 }
 
+// "(2023)", "（2023年度）", "2023年": the period a table covers, printed on
+// a line of its own between the title and the table.
 bool IsYearLine(std::string_view s) {
-  static const RE2 re(R"(^\(?\d{4}年度?\)?$)");
+  static const RE2 re(R"(^\(?(?:19|20)\d\d(?:年度?)?\)?$)");
   return RE2::FullMatch(s, re);
 }
 
@@ -70,6 +72,14 @@ std::size_t NoteLinesAbove(const std::vector<std::string>& lines_above) {
   return 0;
 }
 
+// Rotated pages glue the running page number ("— 128 —") to the title that
+// follows it: "1282022年…表" -> "2022年…表".
+void StripPageNumberBeforeYear(std::string* s) {
+  static const RE2 re(R"(^[—–-]*\d{1,4}[—–-]*((?:19|20)\d\d年.*)$)");
+  std::string after_page;
+  if (RE2::FullMatch(*s, re, &after_page)) *s = after_page;
+}
+
 // "表1"、"表 1-2"、"附表3："、"表一"、"公开01表"、"1.收支总体情况表"? (the last is
 // a heading, not matched). On success sets *number and *rest (the title part
 // that follows on the same line, possibly empty).
@@ -78,11 +88,20 @@ bool ParseNumberLine(std::string_view s, int* number, std::string* rest) {
   static const RE2 kPublicN(R"(^.{0,12}?(?:公开|预算|决算)([0-9]{1,3})(?:-[0-9]{1,2})?表[.、:：]?(.*)$)");
   static const RE2 kPublicTableN(
       R"(^(?:公开|预算|决算)表([0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:-[0-9]{1,2})?[.、:：]?(.*)$)");
+  // Rotated pages put the running page number ("— 128 —") into the same
+  // text line as the 附表 label and the title: "—附表八1282022年…表".
+  static const RE2 kLeadingDashes(R"(^[—–-]+)");
+  static const RE2 kOnlyPageNumber(R"(^[—–-]*\d{1,4}[—–-]*$)");
+  std::string line(s);
+  RE2::Replace(&line, kLeadingDashes, "");
+  s = line;
   std::string num;
   if (RE2::FullMatch(s, kTableN, &num, rest) || RE2::FullMatch(s, kPublicN, &num, rest) ||
       RE2::FullMatch(s, kPublicTableN, &num, rest)) {
     std::optional<int> n = ParseSmallNumber(num);
     if (!n) return false;
+    StripPageNumberBeforeYear(rest);
+    if (RE2::FullMatch(*rest, kOnlyPageNumber)) rest->clear();
     // "表格…" or a sentence starting with 表 is not a number line; the
     // title after the number may be wrapped ("公开09表：…培训费" / "支出预算表").
     if (!rest->empty() && !LooksLikeTitle(*rest) && (IsSentence(*rest) || CodePoints(*rest) > 40))
@@ -152,6 +171,7 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
   for (auto it = lines_above.rbegin(); it != lines_above.rend() && seen < kMaxCaptionLines; ++it) {
     std::string s = Squash(*it);
     if (s.empty()) continue;
+    StripPageNumberBeforeYear(&s);
     if (note_lines > 0) {
       --note_lines;
       continue;

@@ -73,6 +73,29 @@ TEST(Captions, PerformanceTitleWithYearLine) {
   EXPECT_EQ(c.unit, std::nullopt);
 }
 
+TEST(Captions, YearLineWithoutTheWordYearUnderTheTitle) {
+  for (const char* year : {"(2023)", "（2023）", "（2023年度）", "2023年度"}) {
+    Caption c = ReadCaption({"具体情况见下表：", "表12", "项目支出绩效目标表", year});
+    EXPECT_EQ(c.title, "项目支出绩效目标表") << year;
+    EXPECT_EQ(c.number, 12) << year;
+    EXPECT_EQ(StandardForTitle(*c.title), "performance.project_target") << year;
+  }
+}
+
+// A rotated page gives the running page number and the 附表 label in the
+// same text line as the title.
+TEST(Captions, PageNumberAndLabelGluedBeforeTheTitle) {
+  Caption c = ReadCaption({"—附表八1282022年杭州市本级一般公共预算专项转移支付执行情况表", "单位:万元"});
+  EXPECT_EQ(c.number, 8);
+  EXPECT_EQ(c.title, "2022年杭州市本级一般公共预算专项转移支付执行情况表");
+  Caption split = ReadCaption({"—附表八", "1282022年杭州市本级一般公共预算专项转移支付执行情况表"});
+  EXPECT_EQ(split.number, 8);
+  EXPECT_EQ(split.title, "2022年杭州市本级一般公共预算专项转移支付执行情况表");
+  Caption d = ReadCaption({"—附表九-11322022年市本级、名胜区一般公共预算收入执行情况表"});
+  EXPECT_EQ(d.number, 9);
+  EXPECT_EQ(d.title, "2022年市本级、名胜区一般公共预算收入执行情况表");
+}
+
 TEST(Captions, TableOfContentsDoesNotLendTitles) {
   // The lines above the first table: a table of contents, a heading, text.
   Caption c = ReadCaption({"目 录", "一、部门收支总体情况表", "二、部门收入总体情况表",
