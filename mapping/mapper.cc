@@ -8,6 +8,7 @@
 #include "mapping/mapper.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <string>
@@ -26,6 +27,9 @@ namespace cnbudget {
 namespace {
 
 using mapping::Caption;
+
+// A footnote under a table is a few lines; more is running text.
+constexpr int kMaxFootnoteLines = 4;
 
 // A table on its way to the model: the (possibly merged) grid and what the
 // text around it says.
@@ -73,14 +77,58 @@ void AppendRows(RawTable& into, const RawTable& next, int skip) {
   if (into.first_page == 0) into.first_page = next.first_page;
 }
 
+// What the text lines between two tables say about their boundary.
+struct Between {
+  bool lines = false;  // any line other than page numbers and running lines
+  // Every such line sits on the previous table's last page, below it (a
+  // footnote before the page break), and `next` opens its own page.
+  bool only_footnotes_before_page_break = true;
+};
+
+// The left and right edge of each column, from the cells of one column
+// (PDF bboxes); columns without such a cell are absent.
+std::map<int, std::pair<double, double>> ColumnEdges(const RawTable& t) {
+  std::map<int, std::pair<double, double>> edges;
+  for (const RawCell& c : t.cells)
+    if (c.cs == 1 && c.bbox) edges.emplace(c.c, std::make_pair(c.bbox->x0, c.bbox->x1));
+  return edges;
+}
+
+// True when the columns the two tables both show sit at the same x (within
+// a few points), or when there is nothing to compare (DOCX has no boxes).
+bool ColumnsLineUp(const RawTable& a, const RawTable& b) {
+  constexpr double kTolerance = 4;
+  auto ea = ColumnEdges(a), eb = ColumnEdges(b);
+  if (ea.empty() || eb.empty()) return ea.empty() && eb.empty();
+  int compared = 0;
+  for (const auto& [c, x] : eb) {
+    auto it = ea.find(c);
+    if (it == ea.end()) continue;
+    ++compared;
+    if (std::abs(it->second.first - x.first) > kTolerance || std::abs(it->second.second - x.second) > kTolerance)
+      return false;
+  }
+  return compared * 2 >= static_cast<int>(eb.size());
+}
+
+// A table that goes on at the top of the next page without its header, after
+// a footnote and the page number: same columns at the same x, body rows only.
+bool ContinuesAfterFootnote(const TableDraft& prev, const RawTable& next, const Between& between) {
+  return between.only_footnotes_before_page_break && prev.raw.last_page > 0 &&
+         next.first_page == prev.raw.last_page + 1 && mapping::CountHeaderRows(next, 0) == 0 &&
+         ColumnsLineUp(prev.raw, next);
+}
+
 // Decides whether `next` continues the previous table rather than starting a
 // new one: nothing between them names a new table, the column structure is
 // the same, and either a "续表" mark sits between them, or `next` starts
 // with the previous header repeated, or nothing at all sits between them and
-// `next` starts with data. Returns the number of leading rows of `next` to
-// drop (the repeated header), or -1 when `next` is a table of its own.
+// `next` starts with data, or `next` opens the next page with data in the
+// same columns after no more than a footnote. Returns the number of leading
+// rows of `next` to drop (the repeated header), or -1 when `next` is a table
+// of its own.
 int ContinuationSkip(const TableDraft& prev, const RawTable& next, const Caption& cap,
-                     bool lines_between) {
+                     const Between& between) {
   if (next.n_cols != prev.raw.n_cols || next.nesting != prev.raw.nesting) return -1;
   if (mapping::IsPerformance(prev.standard)) return -1;
   // A caption repeated on the next page (print titles) names the same table.
@@ -93,7 +141,8 @@ int ContinuationSkip(const TableDraft& prev, const RawTable& next, const Caption
   if (marked) return RepeatsHeader(prev, next) ? prev.header_rows - prev.caption_rows : 0;
   if (cap.number || cap.title) return -1;
   if (RepeatsHeader(prev, next)) return prev.header_rows - prev.caption_rows;
-  if (!lines_between && prev.standard && mapping::CountHeaderRows(next, 0) == 0) return 0;
+  if (!between.lines && prev.standard && mapping::CountHeaderRows(next, 0) == 0) return 0;
+  if (ContinuesAfterFootnote(prev, next, between)) return 0;
   return -1;
 }
 
@@ -248,12 +297,19 @@ void MapLayout(const Layout& layout, model::Document& doc) {
   std::vector<TableDraft> drafts;
   int last_top = -1;               // the last top-level draft (continuations)
   std::vector<std::string> above;  // text lines since the previous table
-  bool lines_between = false;      // any non-noise text since the previous table
+  Between between;                 // what those lines say
+  int non_noise_lines = 0;
   for (const Block& b : layout.blocks) {
     if (const auto* line = std::get_if<TextLine>(&b)) {
       above.push_back(line->text);
       std::string s = mapping::Squash(line->text);
-      if (!s.empty() && !mapping::IsPageNoise(s) && !running.count(s)) lines_between = true;
+      if (!s.empty() && !mapping::IsPageNoise(s) && !running.count(s)) {
+        between.lines = true;
+        // A footnote is short and sits on the page the previous table ends on.
+        const int prev_last_page = last_top < 0 ? -1 : drafts[last_top].raw.last_page;
+        if (line->page != prev_last_page || ++non_noise_lines > kMaxFootnoteLines)
+          between.only_footnotes_before_page_break = false;
+      }
       continue;
     }
     const RawTable& raw = std::get<RawTable>(b);
@@ -267,7 +323,7 @@ void MapLayout(const Layout& layout, model::Document& doc) {
       continue;
     }
     Caption cap = mapping::ReadCaptionAcrossHeaderLines(above);
-    int skip = last_top < 0 ? -1 : ContinuationSkip(drafts[last_top], raw, cap, lines_between);
+    int skip = last_top < 0 ? -1 : ContinuationSkip(drafts[last_top], raw, cap, between);
     if (skip >= 0) {
       AppendRows(drafts[last_top].raw, raw, skip);
     } else {
@@ -279,7 +335,8 @@ void MapLayout(const Layout& layout, model::Document& doc) {
       last_top = static_cast<int>(drafts.size()) - 1;
     }
     above.clear();
-    lines_between = false;
+    between = Between();
+    non_noise_lines = 0;
   }
 
   for (TableDraft& d : drafts) {

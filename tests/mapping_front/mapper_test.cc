@@ -345,5 +345,50 @@ TEST(Mapper, FootnoteMarkKeepsTheRecordAndIsReported) {
   EXPECT_TRUE(reported);
 }
 
+// A grid on `page` whose columns are 100 points wide from x = left.
+RawTable PlacedGrid(std::vector<std::vector<std::string>> rows, int page, double left) {
+  RawTable t = Grid(std::move(rows), page);
+  for (RawCell& c : t.cells) c.bbox = BBox{left + 100.0 * c.c, 0, left + 100.0 * (c.c + 1), 10};
+  return t;
+}
+
+TextLine LineOn(std::string s, int page) {
+  TextLine l = Line(std::move(s));
+  l.page = page;
+  return l;
+}
+
+std::vector<Block> SplitTableWith(std::vector<Block> between, double next_left) {
+  std::vector<Block> blocks = {
+      LineOn("表5：2021年全市收支安排汇总表（单位：亿元）", 19),
+      PlacedGrid({{"预算级次", "收入预算数", "增幅"}, {"全市", "799", "4.7%"}, {"市本级", "350.3", "5.0%"}}, 19, 50)};
+  blocks.insert(blocks.end(), between.begin(), between.end());
+  blocks.push_back(PlacedGrid({{"四城区", "148.3", "4.7%"}, {"五县(市)", "196.9", "3.6%"}}, 20, next_left));
+  return blocks;
+}
+
+TEST(Mapper, TableGoesOnAfterAFootnoteAndThePageNumber) {
+  Layout l;
+  l.blocks = SplitTableWith({LineOn("2.收入预算增幅以上年完成数为", 19), LineOn("基数。", 19), LineOn("— 19 —", 19)}, 50);
+  model::Document doc;
+  MapLayout(l, doc);
+  ASSERT_EQ(doc.tables.size(), 1u);
+  EXPECT_EQ(doc.tables[0].n_rows, 5);
+  EXPECT_EQ(doc.tables[0].pages, std::make_pair(19, 20));
+}
+
+TEST(Mapper, TextOnTheNewPageOrColumnsElsewhereStartANewTable) {
+  Layout prose;
+  prose.blocks = SplitTableWith({LineOn("— 19 —", 19), LineOn("需要说明的是，下表为各区情况。", 20)}, 50);
+  model::Document a;
+  MapLayout(prose, a);
+  EXPECT_EQ(a.tables.size(), 2u);
+  Layout shifted;
+  shifted.blocks = SplitTableWith({LineOn("— 19 —", 19)}, 80);
+  model::Document b;
+  MapLayout(shifted, b);
+  EXPECT_EQ(b.tables.size(), 2u);
+}
+
 }  // namespace
 }  // namespace cnbudget
