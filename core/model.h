@@ -28,6 +28,9 @@ struct DocumentMeta {
   std::optional<std::string> kind;           // "budget" | "final"
   std::optional<std::string> currency_unit;  // "万元" | "元"
   std::optional<std::string> published;      // "YYYY-MM-DD"
+  // "department" (部门/单位 disclosures) | "government" (a government's
+  // budget report and its tables); null when nothing tells.
+  std::optional<std::string> family;
 };
 
 struct Cell {
@@ -57,6 +60,7 @@ struct Table {
   std::optional<int> number;
   std::optional<std::string> title;
   std::optional<std::string> standard;
+  std::optional<std::string> stage;  // "budget" | "execution" | "final" (identified tables)
   std::optional<std::string> unit;
   std::optional<std::string> compiler;
   std::optional<std::pair<int, int>> pages;  // null for DOCX

@@ -72,6 +72,16 @@ std::size_t NoteLinesAbove(const std::vector<std::string>& lines_above) {
   return 0;
 }
 
+// "2020年全市一般公共预算执行情况表(单位:亿元)": a unit printed inside the
+// title line. Returns the unit and leaves the title.
+std::optional<std::string> StripUnitFromTitle(std::string* s) {
+  static const RE2 re(R"(^(.+表)\(?(?:金额)?单位[:：](万元|千元|亿元|元)\)?$)");
+  std::string title, unit;
+  if (!RE2::FullMatch(*s, re, &title, &unit)) return std::nullopt;
+  *s = title;
+  return unit;
+}
+
 // Rotated pages glue the running page number ("— 128 —") to the title that
 // follows it: "1282022年…表" -> "2022年…表".
 void StripPageNumberBeforeYear(std::string* s) {
@@ -172,6 +182,7 @@ Caption ReadCaption(const std::vector<std::string>& lines_above) {
     std::string s = Squash(*it);
     if (s.empty()) continue;
     StripPageNumberBeforeYear(&s);
+    if (std::optional<std::string> unit = StripUnitFromTitle(&s); unit && !cap.unit) cap.unit = unit;
     if (note_lines > 0) {
       --note_lines;
       continue;

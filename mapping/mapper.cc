@@ -16,6 +16,7 @@
 
 #include "mapping/captions.h"
 #include "mapping/checks.h"
+#include "mapping/government.h"
 #include "mapping/header.h"
 #include "mapping/identify.h"
 #include "mapping/metadata.h"
@@ -38,6 +39,7 @@ struct TableDraft {
   Caption caption;        // from the lines above, completed by caption rows
   int caption_rows = 0;   // leading rows that hold a caption inside the table
   std::optional<std::string> standard;
+  std::optional<std::string> stage;
   int header_rows = 0;
 };
 
@@ -212,12 +214,48 @@ bool RowsLookCollapsed(int amount_cells, int stacked_cells) {
   return stacked_cells >= 2 && stacked_cells * 2 > amount_cells;
 }
 
+// The family of the document where its cover did not tell: government when
+// as many titles name government-only templates as departmental ones.
+std::optional<std::string> FamilyOfTables(const std::vector<TableDraft>& drafts) {
+  int government = 0, department = 0;
+  for (const TableDraft& d : drafts) {
+    if (!d.caption.title) continue;
+    std::string title = mapping::Squash(*d.caption.title);
+    if (mapping::IsGovernmentOnlyTitle(title)) ++government;
+    else if (d.standard) ++department;
+  }
+  if (government > 0 && government >= department) return "government";
+  if (department > 0) return "department";
+  return std::nullopt;
+}
+
+// Gives each table an id of the document's family: in a government report
+// only government ids (departmental ones come from shared key words such as
+// 一般公共预算 and would file a revenue table under an expenditure template);
+// in a departmental document a government-only title still gets its
+// government id. Sets each identified table's stage.
+void ApplyFamily(const std::optional<std::string>& family, std::vector<TableDraft>& drafts) {
+  const bool government = family && *family == "government";
+  for (TableDraft& d : drafts) {
+    if (mapping::IsPerformance(d.standard)) continue;
+    std::optional<std::string> title;
+    if (d.caption.title) title = mapping::Squash(*d.caption.title);
+    if (government || (title && mapping::IsGovernmentOnlyTitle(*title))) {
+      d.standard = title ? mapping::GovernmentStandardForTitle(*title) : std::nullopt;
+      if (d.standard) d.stage = mapping::StageOfTitle(*title);
+    } else if (d.standard) {
+      d.stage = d.standard->starts_with("final.") ? "final" : "budget";
+    }
+  }
+}
+
 model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues) {
   model::Table t;
   t.index = index;
   t.number = d.caption.number;
   t.title = d.caption.title;
   t.standard = d.standard;
+  t.stage = d.stage;
   t.unit = d.caption.unit;
   t.compiler = d.caption.compiler;
   if (d.raw.first_page > 0)
@@ -339,6 +377,8 @@ void MapLayout(const Layout& layout, model::Document& doc) {
     non_noise_lines = 0;
   }
 
+  if (!doc.document.family) doc.document.family = FamilyOfTables(drafts);
+  ApplyFamily(doc.document.family, drafts);
   for (TableDraft& d : drafts) {
     int index = static_cast<int>(doc.tables.size());
     doc.tables.push_back(ToModel(d, index, &doc.issues));
@@ -353,9 +393,9 @@ void MapLayout(const Layout& layout, model::Document& doc) {
   if (!doc.document.kind) {
     int budget = 0, final = 0;
     for (const model::Table& t : doc.tables) {
-      if (!t.standard) continue;
-      budget += t.standard->rfind("budget.", 0) == 0;
-      final += t.standard->rfind("final.", 0) == 0;
+      if (!t.stage) continue;
+      budget += *t.stage != "final";
+      final += *t.stage == "final";
     }
     if (budget != final) doc.document.kind = budget > final ? "budget" : "final";
   }

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "mapping/government.h"
 #include "mapping/text_match.h"
 
 namespace cnbudget::mapping {
@@ -41,6 +42,13 @@ bool CoverTitle(const std::vector<std::string>& squashed, std::string* title, si
     if (!sentence && !table_line && (Has(s, "预算") || Has(s, "决算"))) {
       *title = s;
       *kind_line = i;
+      if (StartsWith(s, "关于")) {
+        // A report title ("关于X市2022年预算执行情况" / "和2023年预算草案的报告")
+        // goes on to its 报告; the lines above it are a session's file number.
+        for (size_t j = i + 1; j < squashed.size() && j <= i + 2 && !Has(*title, "报告"); ++j)
+          if (CodePoints(squashed[j]) <= 40) *title += squashed[j];
+        return true;
+      }
       for (auto it = before.rbegin(); it != before.rend(); ++it) *title = *it + *title;
       return true;
     }
@@ -108,7 +116,13 @@ model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines) {
 
   std::string title;
   size_t kind_line = 0;
-  if (CoverTitle(sq, &title, &kind_line)) {
+  if (CoverTitle(sq, &title, &kind_line) && IsGovernmentReportTitle(title)) {
+    meta.family = "government";
+    meta.unit = GovernmentOfTitle(title);
+    meta.year = ReportYear(title);
+    size_t b = title.find("预算"), f = title.find("决算");
+    meta.kind = f < b ? "final" : "budget";
+  } else if (!title.empty()) {
     meta.unit = UnitFromTitle(title);
     for (size_t i = kind_line + 1, seen = 0; i < sq.size() && seen < 3; ++i) {
       if (sq[i].empty()) continue;

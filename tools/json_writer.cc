@@ -71,6 +71,7 @@ Json TableJson(const model::Table& t) {
   j["number"] = OrNull(t.number);
   j["title"] = OrNull(t.title);
   j["standard"] = OrNull(t.standard);
+  j["stage"] = OrNull(t.stage);
   j["unit"] = OrNull(t.unit);
   j["compiler"] = OrNull(t.compiler);
   j["pages"] = t.pages ? Json::array({t.pages->first, t.pages->second}) : Json(nullptr);
@@ -105,6 +106,7 @@ std::string ToJson(const model::Document& doc) {
   meta["year"] = OrNull(doc.document.year);
   meta["kind"] = OrNull(doc.document.kind);
   meta["currency_unit"] = OrNull(doc.document.currency_unit);
+  meta["family"] = OrNull(doc.document.family);
   meta["published"] = OrNull(doc.document.published);
   j["document"] = std::move(meta);
   Json tables = Json::array();
