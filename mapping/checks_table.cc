@@ -1,5 +1,7 @@
 #include "mapping/checks_table.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <set>
 
@@ -207,7 +209,14 @@ void TableChecker::AddTotalRowEquations(int c) {
     if (key.code) codes.insert(*key.code);
     else if (key.label && IsTotalCaption(*key.label)) totals.push_back(r);
   }
-  if (codes.empty()) return;
+  if (codes.empty()) {
+    // Balance tables and two-sided tables add unnumbered rows (上年结余,
+    // 调入资金) into their totals: only one-sided lists are numbered sums.
+    const bool numbered_list = t_.standard && t_.standard->starts_with("gov.") &&
+                               !t_.standard->ends_with("_balance") && keys_.n_blocks() <= 1;
+    if (numbered_list && !RatioColumn(c)) AddEnumeratedTotalEquations(c, totals);
+    return;
+  }
   // Top level: codes without a listed prefix. When they differ in length (a
   // 项 listed without its 类, or a misread code) the make-up is uncertain.
   auto top_level = [&](const std::string& code) {
@@ -239,6 +248,53 @@ void TableChecker::AddTotalRowEquations(int c) {
       else if (!key.code && !CellEmpty(r, c)) known_make_up = false;
     }
     if (known_make_up && !e.parts.empty()) equations_.push_back(std::move(e));
+  }
+}
+
+// A column of ratios (为预算%, 比上年增长%, 增幅, 占比) holds no amounts to add,
+// even where its cells print no "%".
+bool TableChecker::RatioColumn(int c) const {
+  for (const std::string& header : keys_.ColumnPath(c)) {
+    const std::string s = Squeezed(header);
+    for (const char* word : {"%", "增长", "增幅", "增减", "为预算", "比上年", "占", "完成率"})
+      if (s.find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Tables without codes (government reports) number their top-level rows
+// "一、税收收入", "二、非税收入"; the rows under each are its items. A total
+// row sums the numbered rows since the previous total (or after it, when it
+// is printed first), provided no amount stands before the first of them.
+void TableChecker::AddEnumeratedTotalEquations(int c, const std::vector<int>& totals) {
+  static const RE2 kTopLevel(R"(^[一二三四五六七八九十]+、)");
+  int block = keys_.BlockOf(c);
+  auto numbered = [&](int r) {
+    const auto& label = keys_.Key(r, block).label;
+    return label && RE2::PartialMatch(Squeezed(*label), kTopLevel);
+  };
+  for (size_t i = 0; i < totals.size(); ++i) {
+    int total_row = totals[i];
+    int from = i == 0 ? keys_.header_rows() : totals[i - 1] + 1, to = total_row;
+    bool any_numbered = false;
+    for (int r = from; r < to; ++r) any_numbered |= numbered(r);
+    if (!any_numbered) {
+      from = total_row + 1;
+      to = i + 1 < totals.size() ? totals[i + 1] : keys_.n_rows();
+    }
+    Equation e{{total_row, c}, {}, Squeezed(keys_.Key(total_row, block).label.value_or("")) +
+                                       " row = sum of the numbered rows (一、二、…)"};
+    if (CellEmpty(total_row, c)) continue;  // a blank total is not filled in
+    bool seen_numbered = false, known_make_up = true;
+    for (int r = from; r < to; ++r) {
+      if (numbered(r)) {
+        seen_numbered = true;
+        e.parts.push_back({r, c});
+      } else if (!seen_numbered && !CellEmpty(r, c)) {
+        known_make_up = false;  // an amount before the first numbered row
+      }
+    }
+    if (known_make_up && e.parts.size() >= 2) equations_.push_back(std::move(e));
   }
 }
 

@@ -75,6 +75,8 @@ class TableChecker {
   void GroupCells(int block, const Path& prefix, int r, std::vector<CellPos>* out) const;
   void AddHierarchyEquations(int c);
   void AddTotalRowEquations(int c);
+  void AddEnumeratedTotalEquations(int c, const std::vector<int>& totals);
+  bool RatioColumn(int c) const;
   void AddThreePublicEquations(int c);
 
   void Solve();
