@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS documents (
   kind          TEXT,
   currency_unit TEXT,
   published     TEXT,
+  family        TEXT,  -- 'department' | 'government' | NULL
   status        TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
   error_code    TEXT,
   error         TEXT,
@@ -63,6 +64,7 @@ CREATE TABLE IF NOT EXISTS tables (
   number      INTEGER,
   title       TEXT,
   standard    TEXT,
+  stage       TEXT,  -- 'budget' | 'execution' | 'final' | NULL
   unit        TEXT,
   compiler    TEXT,
   page_first  INTEGER,
@@ -155,7 +157,11 @@ SELECT d.id            AS document_id,
        r.column_path   AS column_path,
        r.measure       AS measure,
        r.value         AS value,
-       r.unit          AS unit
+       r.unit          AS unit,
+       d.family        AS family,
+       t.stage         AS stage,
+       t.verified      AS table_verified,
+       t.doubts        AS table_doubts
 FROM records r
 JOIN tables t ON t.id = r.table_id
 JOIN documents d ON d.id = t.document_id

@@ -162,8 +162,8 @@ bool Store::Prepare(std::string* error) {
   s.insert_document = Statement(db_,
       "INSERT INTO documents (path, sha256, format, pages, bytes, unit, year, kind, "
       "currency_unit, published, status, error_code, error, n_tables, n_records, n_issues, "
-      "n_warnings, started_at, elapsed_ms, tool_version) VALUES "
-      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
+      "n_warnings, started_at, elapsed_ms, tool_version, family) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
   s.supersede = Statement(db_,
       "UPDATE documents SET superseded = 1 WHERE id <> ?1 AND superseded = 0 "
       "AND ((sha256 = ?2 AND sha256 <> '') OR path = ?3)");
@@ -174,8 +174,8 @@ bool Store::Prepare(std::string* error) {
       "SELECT id, ?3 FROM documents WHERE sha256 = ?1 AND tool_version = ?2");
   s.insert_table = Statement(db_,
       "INSERT INTO tables (document_id, table_index, number, title, standard, unit, compiler, "
-      "page_first, page_last, n_rows, n_cols, header_rows, n_cells, n_records, verified, doubts) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+      "page_first, page_last, n_rows, n_cols, header_rows, n_cells, n_records, verified, doubts, "
+      "stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
   s.insert_cell = Statement(db_,
       "INSERT INTO cells (table_id, r, c, rs, cs, raw, text, value, page, x0, y0, x1, y1) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
@@ -335,6 +335,7 @@ bool Store::WriteDocumentInTransaction(const ConversionRun& run, const Json& doc
   ins.BindText(18, run.started_at);
   ins.BindInt(19, run.elapsed_ms);
   ins.BindText(20, run.tool_version);
+  ins.BindOptionalText(21, Text(meta, "family"));
   if (!ins.Run()) return fail("cannot insert document");
   const std::int64_t id = sqlite3_last_insert_rowid(db_);
 
@@ -376,6 +377,7 @@ bool Store::WriteDocumentInTransaction(const ConversionRun& run, const Json& doc
     const Json& verified = Member(t, "verified");
     if (verified.is_boolean()) st.BindInt(15, verified.get<bool>() ? 1 : 0);
     st.BindOptionalText(16, JoinedDoubts(t));
+    st.BindOptionalText(17, Text(t, "stage"));
     if (!st.Run()) return fail("cannot insert table");
     const std::int64_t table_id = sqlite3_last_insert_rowid(db_);
 

@@ -48,8 +48,9 @@ Json SampleDocument() {
     "schema": "cnbudget/1",
     "source": {"path": "/in/x.pdf", "sha256": "aa", "format": "pdf", "pages": 3, "bytes": 10},
     "document": {"unit": "测试单位", "year": 2024, "kind": "budget", "currency_unit": "万元",
-                 "published": null},
+                 "published": null, "family": "department"},
     "tables": [{"index": 0, "number": 1, "title": "收支总体情况表", "standard": "budget.summary",
+                "stage": "budget",
                 "unit": "万元", "compiler": null, "pages": [2, 3], "n_rows": 3, "n_cols": 2,
                 "header_rows": 1, "verified": false,
                 "doubts": ["cell_multiple_values", "table_rows_collapsed"],
@@ -91,6 +92,8 @@ TEST(StoreTest, WritesDocumentTablesCellsRecordsIssues) {
   EXPECT_EQ(One(*store, "SELECT status, unit, year, n_tables, n_records, n_issues FROM documents"),
             "ok|测试单位|2024|1|1|1");
   EXPECT_EQ(One(*store, "SELECT page_first, page_last, n_cells FROM tables"), "2|3|2");
+  EXPECT_EQ(One(*store, "SELECT family FROM documents"), "department");
+  EXPECT_EQ(One(*store, "SELECT stage FROM tables"), "budget");
   EXPECT_EQ(One(*store, "SELECT verified, doubts FROM tables"),
             "0|cell_multiple_values,table_rows_collapsed");
   EXPECT_EQ(One(*store, "SELECT value, page, x0 FROM cells WHERE value IS NOT NULL"),
