@@ -31,6 +31,9 @@ struct DocumentMeta {
   // "department" (部门/单位 disclosures) | "government" (a government's
   // budget report and its tables); null when nothing tells.
   std::optional<std::string> family;
+  // "department" (a 部门 budget: the department and its units together),
+  // "unit" (a 单位 budget of one body), "government"; null when unknown.
+  std::optional<std::string> scope;
 };
 
 struct Cell {

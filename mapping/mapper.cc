@@ -378,6 +378,8 @@ void MapLayout(const Layout& layout, model::Document& doc) {
   }
 
   if (!doc.document.family) doc.document.family = FamilyOfTables(drafts);
+  if (doc.document.family == "government") doc.document.scope = "government";
+  else if (doc.document.family && !doc.document.scope) doc.document.scope = "department";
   ApplyFamily(doc.document.family, drafts);
   for (TableDraft& d : drafts) {
     int index = static_cast<int>(doc.tables.size());

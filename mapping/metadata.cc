@@ -123,6 +123,9 @@ model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines) {
     size_t b = title.find("预算"), f = title.find("决算");
     meta.kind = f < b ? "final" : "budget";
   } else if (!title.empty()) {
+    if (Has(title, "单位预算") || Has(title, "单位决算")) meta.scope = "unit";
+    else if (Has(title, "部门")) meta.scope = "department";
+    if (meta.scope) meta.family = "department";
     meta.unit = UnitFromTitle(title);
     for (size_t i = kind_line + 1, seen = 0; i < sq.size() && seen < 3; ++i) {
       if (sq[i].empty()) continue;

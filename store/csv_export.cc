@@ -25,10 +25,11 @@ constexpr CsvFile kFiles[] = {
      "SELECT d.id AS document_id, d.path, d.unit AS document_unit, d.year, "
      "d.kind AS document_kind, t.table_index, t.number, t.title, t.standard, t.unit, "
      "t.compiler, t.page_first, t.page_last, t.n_rows, t.n_cols, t.header_rows, t.n_cells, "
-     "t.n_records FROM tables t JOIN documents d ON d.id = t.document_id "
+     "t.n_records, t.stage, t.verified, t.doubts FROM tables t JOIN documents d ON d.id = t.document_id "
      "WHERE d.superseded = 0 ORDER BY d.id, t.table_index"},
     {"records.csv", "SELECT * FROM records_flat ORDER BY document_id, table_index, r, c"},
     {"issues.csv", "SELECT * FROM issues_flat ORDER BY document_id"},
+    {"facts.csv", "SELECT * FROM facts ORDER BY unit_key, year, kind, document_id, fact"},
 };
 
 bool WriteQuery(sqlite3* db, const char* query, const fs::path& path, std::string* error) {

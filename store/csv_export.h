@@ -12,6 +12,7 @@ namespace cnbudget::store {
 //   tables.csv     tables of current documents, with the document's path/unit/year
 //   records.csv    the records_flat view (current documents)
 //   issues.csv     the issues_flat view (current documents)
+//   facts.csv      the facts view: headline figures, one row per document and figure
 // UTF-8 with a byte-order mark (so spreadsheet programs detect UTF-8), a
 // header line, RFC 4180 quoting and CRLF line ends; NULL is an empty field.
 // Each file is written to a temporary name and renamed. Returns false and

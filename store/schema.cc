@@ -31,6 +31,8 @@ CREATE TABLE IF NOT EXISTS documents (
   currency_unit TEXT,
   published     TEXT,
   family        TEXT,  -- 'department' | 'government' | NULL
+  scope         TEXT,  -- 'department' | 'unit' | 'government' | NULL
+  unit_key      TEXT,  -- unit with its spelling variants folded (store/analyst_columns.h)
   status        TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
   error_code    TEXT,
   error         TEXT,
@@ -111,11 +113,14 @@ CREATE TABLE IF NOT EXISTS records (
   column_joined TEXT NOT NULL,  -- the same joined with '/'
   measure       TEXT,
   value         TEXT NOT NULL,  -- exact decimal string
-  unit          TEXT
+  unit          TEXT,
+  money_unit    TEXT,     -- unit, else the table's, else the document's currency unit
+  value_fen     INTEGER   -- value in 分 (0.01 元), exact; NULL for ratios and unknown units
 );
 CREATE INDEX IF NOT EXISTS records_by_table ON records (table_id, r, c);
 CREATE INDEX IF NOT EXISTS records_by_measure ON records (measure);
 CREATE INDEX IF NOT EXISTS records_by_code ON records (code);
+CREATE INDEX IF NOT EXISTS documents_by_unit_key ON documents (unit_key, year, kind);
 
 CREATE TABLE IF NOT EXISTS issues (
   id          INTEGER PRIMARY KEY,
@@ -158,6 +163,11 @@ SELECT d.id            AS document_id,
        r.measure       AS measure,
        r.value         AS value,
        r.unit          AS unit,
+       r.money_unit    AS money_unit,
+       r.value_fen     AS value_fen,
+       r.value_fen / 100.0 AS value_yuan,
+       d.unit_key      AS unit_key,
+       d.scope         AS scope,
        d.family        AS family,
        t.stage         AS stage,
        t.verified      AS table_verified,
@@ -189,6 +199,54 @@ FROM issues i
 JOIN documents d ON d.id = i.document_id
 LEFT JOIN tables t ON t.document_id = i.document_id AND t.table_index = i.table_index
 WHERE d.superseded = 0;
+
+-- One row per current document and headline figure (docs/database.md lists
+-- them): the first record that each rule finds, by priority, then position.
+CREATE VIEW IF NOT EXISTS facts AS
+WITH sided AS (
+  SELECT *,
+         CASE WHEN column_joined LIKE '%收入%' THEN 'income'
+              WHEN column_joined LIKE '%支出%' THEN 'expenditure' END AS side
+  FROM records_flat
+),
+candidates AS (
+  SELECT *, 'income_total' AS fact,
+         CASE label WHEN '收入总计' THEN 1 WHEN '总计' THEN 2 WHEN '收入合计' THEN 3 END AS priority
+  FROM sided WHERE standard IN ('budget.summary', 'final.summary') AND side = 'income'
+    AND label IN ('收入总计', '总计', '收入合计')
+  UNION ALL
+  SELECT *, 'expenditure_total',
+         CASE label WHEN '支出总计' THEN 1 WHEN '总计' THEN 2 WHEN '支出合计' THEN 3 END
+  FROM sided WHERE standard IN ('budget.summary', 'final.summary') AND side = 'expenditure'
+    AND label IN ('支出总计', '总计', '支出合计')
+  UNION ALL
+  SELECT *, 'fiscal_income_total',
+         CASE label WHEN '收入总计' THEN 1 WHEN '总计' THEN 2 WHEN '收入合计' THEN 3 ELSE 4 END
+  FROM sided WHERE standard IN ('budget.fiscal_summary', 'final.fiscal_summary') AND side = 'income'
+    AND label IN ('收入总计', '总计', '收入合计', '本年收入合计')
+  UNION ALL
+  SELECT *, measure, 1
+  FROM sided WHERE standard IN ('budget.expenditure', 'final.expenditure')
+    AND measure IN ('basic_expenditure', 'project_expenditure')
+    AND label IN ('合计', '总计', '支出合计', '本年支出合计')
+  UNION ALL
+  SELECT *,
+         CASE WHEN measure IN ('three_public_total', 'total', 'final_total') THEN 'three_public_total'
+              ELSE replace(measure, 'final_', '') END,
+         CASE WHEN measure LIKE 'final_%' THEN 1 WHEN measure = 'three_public_total' THEN 2 ELSE 3 END
+  FROM sided WHERE standard IN ('budget.three_public', 'final.three_public', 'gov.three_public')
+    AND replace(measure, 'final_', '') IN ('three_public_total', 'total', 'outbound_travel',
+        'official_reception', 'official_vehicles', 'vehicle_purchase', 'vehicle_operation')
+),
+ranked AS (
+  SELECT *, row_number() OVER (PARTITION BY document_id, fact
+                               ORDER BY priority, table_index, r, c) AS rank
+  FROM candidates
+)
+SELECT document_id, path, document_unit AS unit, unit_key, year, document_kind AS kind, family, scope,
+       fact, value, money_unit, value_fen, value_yuan, table_index, table_title, standard, r, c,
+       table_verified
+FROM ranked WHERE rank = 1;
 )sql";
 }
 

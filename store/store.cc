@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "store/analyst_columns.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 
@@ -162,8 +163,9 @@ bool Store::Prepare(std::string* error) {
   s.insert_document = Statement(db_,
       "INSERT INTO documents (path, sha256, format, pages, bytes, unit, year, kind, "
       "currency_unit, published, status, error_code, error, n_tables, n_records, n_issues, "
-      "n_warnings, started_at, elapsed_ms, tool_version, family) VALUES "
-      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+      "n_warnings, started_at, elapsed_ms, tool_version, family, scope, unit_key) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, "
+      "?22, ?23)");
   s.supersede = Statement(db_,
       "UPDATE documents SET superseded = 1 WHERE id <> ?1 AND superseded = 0 "
       "AND ((sha256 = ?2 AND sha256 <> '') OR path = ?3)");
@@ -181,8 +183,8 @@ bool Store::Prepare(std::string* error) {
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   s.insert_record = Statement(db_,
       "INSERT INTO records (table_id, r, c, code, class, kind, item, name, project, label, "
-      "column_path, column_joined, measure, value, unit) VALUES "
-      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+      "column_path, column_joined, measure, value, unit, money_unit, value_fen) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
   s.insert_issue = Statement(db_,
       "INSERT INTO issues (document_id, severity, code, table_index, r, c, message, expected, "
       "found) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
@@ -336,6 +338,8 @@ bool Store::WriteDocumentInTransaction(const ConversionRun& run, const Json& doc
   ins.BindInt(19, run.elapsed_ms);
   ins.BindText(20, run.tool_version);
   ins.BindOptionalText(21, Text(meta, "family"));
+  ins.BindOptionalText(22, Text(meta, "scope"));
+  if (std::optional<std::string> unit = Text(meta, "unit")) ins.BindText(23, UnitKey(*unit));
   if (!ins.Run()) return fail("cannot insert document");
   const std::int64_t id = sqlite3_last_insert_rowid(db_);
 
@@ -417,6 +421,12 @@ bool Store::WriteDocumentInTransaction(const ConversionRun& run, const Json& doc
       sr.BindOptionalText(13, Text(r, "measure"));
       sr.BindText(14, Text(r, "value").value_or(std::string()));
       sr.BindOptionalText(15, Text(r, "unit"));
+      std::optional<std::string> money_unit = Text(r, "unit");
+      if (!money_unit) money_unit = Text(t, "unit");
+      if (!money_unit) money_unit = Text(meta, "currency_unit");
+      sr.BindOptionalText(16, money_unit);
+      if (money_unit)
+        sr.BindOptionalInt(17, ValueInFen(Text(r, "value").value_or(std::string()), *money_unit));
       if (!sr.Run()) return fail("cannot insert record");
     }
   }

@@ -107,6 +107,7 @@ std::string ToJson(const model::Document& doc) {
   meta["kind"] = OrNull(doc.document.kind);
   meta["currency_unit"] = OrNull(doc.document.currency_unit);
   meta["family"] = OrNull(doc.document.family);
+  meta["scope"] = OrNull(doc.document.scope);
   meta["published"] = OrNull(doc.document.published);
   j["document"] = std::move(meta);
   Json tables = Json::array();

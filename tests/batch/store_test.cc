@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "store/analyst_columns.h"
 #include "store/csv_export.h"
 
 namespace cnbudget::store {
@@ -168,6 +169,24 @@ TEST(StoreTest, CsvFieldQuotesPerRfc4180) {
   EXPECT_EQ(CsvField("say \"hi\""), "\"say \"\"hi\"\"\"");
   EXPECT_EQ(CsvField("two\nlines"), "\"two\nlines\"");
   EXPECT_EQ(CsvField("中文"), "中文");
+}
+
+TEST(AnalystColumns, ValueInFenIsExactOrAbsent) {
+  EXPECT_EQ(ValueInFen("1229.70", "万元"), 1229700000);  // 12,297,000 元
+  EXPECT_EQ(ValueInFen("-3.5", "元"), -350);
+  EXPECT_EQ(ValueInFen("12", "亿元"), 120000000000);
+  EXPECT_EQ(ValueInFen("0.000001", "万元"), 1);
+  EXPECT_EQ(ValueInFen("1.001", "元"), std::nullopt);  // finer than 1 分: never rounded
+  EXPECT_EQ(ValueInFen("1.000", "元"), 100);
+  EXPECT_EQ(ValueInFen("96.5%", "万元"), std::nullopt);
+  EXPECT_EQ(ValueInFen("10", "个"), std::nullopt);
+  EXPECT_EQ(ValueInFen("999999999999999", "亿元"), std::nullopt);  // beyond 64 bits
+}
+
+TEST(AnalystColumns, UnitKeyFoldsSpellings) {
+  EXPECT_EQ(UnitKey("上海市普陀区人民政府办公室"), UnitKey("上海市普陀区政府办公室"));
+  EXPECT_EQ(UnitKey("上海市普陀区财政局（本级）"), "上海市普陀区财政局");
+  EXPECT_EQ(UnitKey("中国共产党上海市普陀区委员会 办公室"), "中共上海市普陀区委员会办公室");
 }
 
 }  // namespace
