@@ -8,6 +8,8 @@ BUILD_DIR="${BUILD_DIR:-build}"
 # machine that built the project before; without it the build is the same.
 LAUNCHER=()
 if command -v ccache >/dev/null 2>&1; then
+  # Paths relative to the checkout, so that a clone elsewhere hits the cache.
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
   LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
 cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-RelWithDebInfo}" "${LAUNCHER[@]}" "$@"

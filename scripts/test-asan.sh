@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 LAUNCHER=()
-if command -v ccache >/dev/null 2>&1; then  # see build.sh
+if command -v ccache >/dev/null 2>&1; then
+  # Paths relative to the checkout, so that a clone elsewhere hits the cache.
+  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1  # see build.sh
   LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 fi
 cmake --preset asan "${LAUNCHER[@]}"

@@ -307,6 +307,36 @@ bool IsProse(const VisualLine& line) {
   return false;
 }
 
+// A line of running text set with wide tracking or justified into columns:
+// sentence punctuation, or a piece of more than kProseCodePoints characters
+// (table cells are short; a sentence spread over a line is not).
+bool IsProseLike(const VisualLine& line) {
+  constexpr size_t kProseCodePoints = 24;
+  if (IsProse(line)) return true;
+  for (const auto& piece : line.pieces) {
+    size_t code_points = 0;
+    for (unsigned char ch : piece.text) code_points += (ch & 0xC0) != 0x80;
+    if (code_points > kProseCodePoints && !LooksNumeric(piece.text)) return true;
+  }
+  return false;
+}
+
+// An unruled region whose lines are largely sentences is a paragraph whose
+// letter spacing or justification lined its words up like columns: prose,
+// never a table, however many numbers it quotes. (Regions under a table
+// title are forms, whose cells may hold sentences.) A running page number
+// ("— 10 —", three pieces) under such a paragraph is no table row either.
+bool IsProseRegion(const Region& r) {
+  size_t prose = 0, page_numbers = 0, all = 0;
+  for (const auto* part : {&r.header, &r.body})
+    for (const VisualLine& l : *part) {
+      ++all;
+      if (IsPageNumberText(LineText(l))) ++page_numbers;
+      else prose += IsProseLike(l);
+    }
+  return prose >= 1 && prose + page_numbers >= 2 && (prose + page_numbers) * 2 >= all;
+}
+
 bool HasMultiPieceLine(const std::vector<VisualLine>& lines, size_t first, size_t end) {
   for (size_t k = first; k < end; ++k)
     if (lines[k].pieces.size() >= 2 && !IsProse(lines[k])) return true;
@@ -637,7 +667,7 @@ StreamResult FindStreamTables(const PageContent& page, std::vector<Piece> pieces
   bool returned = false;
   for (Region& r : regions) {
     PageTable t = BuildTable(r, page);
-    if (r.ruled || r.under_title || HasAmountColumn(t)) {
+    if (r.ruled || r.under_title || (HasAmountColumn(t) && !IsProseRegion(r))) {
       result.tables.push_back(std::move(t));
       continue;
     }

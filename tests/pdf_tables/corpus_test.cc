@@ -54,6 +54,29 @@ TEST(PdfCorpusTest, CalcPdfHasSixteenTables) {
   }
 }
 
+// A real report whose justified, letter-spaced paragraphs were read as
+// tables (issue 10): no table of it may be mostly sentences.
+TEST(PdfCorpusTest, LetterSpacedProseOfARealReportIsNoTable) {
+  std::string path = std::string(CNBUDGET_SHARED_DIR) + "/corpus/external/real-cities/杭州市2023年预算.pdf";
+  SKIP_IF_ABSENT(path);
+  Layout layout = ExtractPdf(path, {});
+  ASSERT_FALSE(layout.failed());
+  int prose_tables = 0;
+  for (const Block& b : layout.blocks) {
+    const RawTable* t = std::get_if<RawTable>(&b);
+    if (!t) continue;
+    int sentences = 0, cells = 0;
+    for (const RawCell& c : t->cells) {
+      ++cells;
+      size_t code_points = 0;
+      for (unsigned char ch : c.raw) code_points += (ch & 0xC0) != 0x80;
+      sentences += c.raw.find("。") != std::string::npos || code_points > 30;
+    }
+    prose_tables += cells > 0 && sentences * 3 >= cells;
+  }
+  EXPECT_EQ(prose_tables, 0);
+}
+
 #ifdef CNBUDGET_OCR_ENABLED
 
 // OCR costs seconds per page: two pages of the scan, read the way ExtractPdf
