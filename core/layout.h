@@ -10,14 +10,10 @@
 #include <variant>
 #include <vector>
 
+#include "core/bbox.h"
 #include "core/issue.h"
 
 namespace cnbudget {
-
-// A box in PDF points, origin at the top-left of the (rotated) page.
-struct BBox {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-};
 
 // One cell of a table as the file draws it. `r`/`c` index the table's
 // logical grid; a merged cell covers rs x cs grid positions.

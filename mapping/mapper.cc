@@ -22,6 +22,7 @@
 #include "mapping/metadata.h"
 #include "mapping/records.h"
 #include "mapping/text_match.h"
+#include "normalize/decimal.h"
 #include "normalize/normalize.h"
 
 namespace cnbudget {
@@ -310,6 +311,31 @@ model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues)
   return t;
 }
 
+// Gives each issue located in a cell that cell's page and box, and each
+// arithmetic issue its difference (expected - found, blank = 0) and whether
+// that is a rounding slip (at most two units of the last printed digit).
+void LocateIssues(model::Document& doc) {
+  for (Issue& i : doc.issues) {
+    if (!i.table || !i.r || !i.c || *i.table < 0 || *i.table >= static_cast<int>(doc.tables.size())) continue;
+    for (const model::Cell& cell : doc.tables[*i.table].cells) {
+      if (*i.r < cell.r || *i.r >= cell.r + cell.rs || *i.c < cell.c || *i.c >= cell.c + cell.cs) continue;
+      if (cell.page > 0) i.page = cell.page;
+      i.bbox = cell.bbox;
+      break;
+    }
+    if (!i.expected) continue;
+    std::optional<Decimal> expected = Decimal::Parse(*i.expected);
+    std::optional<Decimal> found = i.found ? Decimal::Parse(*i.found) : Decimal();
+    if (!expected || !found) continue;
+    Decimal difference = *expected - *found;
+    i.difference = difference.ToString();
+    const int scale = std::max(expected->scale(), found->scale());
+    std::string two_units = scale == 0 ? "2" : "0." + std::string(scale - 1, '0') + "2";
+    Decimal limit = *Decimal::Parse(two_units);
+    i.rounding = difference <= limit && difference >= -limit && !(difference == Decimal());
+  }
+}
+
 // The codes of issues that say a table may be misread, gathered on the table.
 void MarkDoubts(model::Document& doc) {
   static const std::set<std::string> kDoubtCodes = {"table_rows_collapsed", "cell_multiple_values",
@@ -408,6 +434,7 @@ void MapLayout(const Layout& layout, model::Document& doc) {
   for (model::Table& t : doc.tables) t.records = BuildRecords(t, &doc.issues);
   CheckArithmetic(doc);
   MarkDoubts(doc);
+  LocateIssues(doc);
   doc.issues.insert(doc.issues.end(), layout.issues.begin(), layout.issues.end());
 }
 

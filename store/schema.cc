@@ -132,7 +132,11 @@ CREATE TABLE IF NOT EXISTS issues (
   c           INTEGER,
   message     TEXT NOT NULL,
   expected    TEXT,
-  found       TEXT
+  found       TEXT,
+  page        INTEGER,  -- the located cell's page and box (PDF)
+  x0 REAL, y0 REAL, x1 REAL, y1 REAL,
+  difference  TEXT,     -- expected - found, exact, in the table's unit
+  rounding    INTEGER   -- 1: a difference of at most two units of the last digit
 );
 CREATE INDEX IF NOT EXISTS issues_by_document ON issues (document_id);
 CREATE INDEX IF NOT EXISTS issues_by_code ON issues (code, severity);
@@ -194,7 +198,11 @@ SELECT d.id          AS document_id,
        i.c           AS c,
        i.message     AS message,
        i.expected    AS expected,
-       i.found       AS found
+       i.found       AS found,
+       i.difference  AS difference,
+       i.rounding    AS rounding,
+       i.page        AS page,
+       i.x0 AS x0, i.y0 AS y0, i.x1 AS x1, i.y1 AS y1
 FROM issues i
 JOIN documents d ON d.id = i.document_id
 LEFT JOIN tables t ON t.document_id = i.document_id AND t.table_index = i.table_index

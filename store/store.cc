@@ -187,7 +187,8 @@ bool Store::Prepare(std::string* error) {
       "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
   s.insert_issue = Statement(db_,
       "INSERT INTO issues (document_id, severity, code, table_index, r, c, message, expected, "
-      "found) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+      "found, page, x0, y0, x1, y1, difference, rounding) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+      "?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   s.converted = Statement(db_,
       "SELECT sha256, status FROM documents WHERE tool_version = ?1 AND sha256 <> ''");
   for (const Statement* st :
@@ -443,6 +444,13 @@ bool Store::WriteDocumentInTransaction(const ConversionRun& run, const Json& doc
     si.BindText(7, Text(i, "message").value_or(std::string()));
     si.BindOptionalText(8, Text(i, "expected"));
     si.BindOptionalText(9, Text(i, "found"));
+    si.BindOptionalInt(10, Int(i, "page"));
+    const Json& bbox = Member(i, "bbox");
+    if (bbox.is_array() && bbox.size() == 4)
+      for (int k = 0; k < 4; ++k)
+        if (bbox[k].is_number()) sqlite3_bind_double(si.get(), 11 + k, bbox[k].get<double>());
+    si.BindOptionalText(15, Text(i, "difference"));
+    if (const Json& rounding = Member(i, "rounding"); rounding.is_boolean()) si.BindInt(16, rounding.get<bool>());
     if (!si.Run()) return fail("cannot insert issue");
   }
 

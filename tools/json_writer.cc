@@ -28,6 +28,12 @@ Json IssueJson(const Issue& i) {
   j["message"] = i.message;
   if (i.expected) j["expected"] = *i.expected;
   if (i.found) j["found"] = *i.found;
+  if (i.page) j["page"] = *i.page;
+  if (i.bbox) j["bbox"] = Json::array({i.bbox->x0, i.bbox->y0, i.bbox->x1, i.bbox->y1});
+  if (i.difference) {
+    j["difference"] = *i.difference;
+    j["rounding"] = i.rounding;
+  }
   return j;
 }
 

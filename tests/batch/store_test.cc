@@ -67,7 +67,8 @@ Json SampleDocument() {
                              "measure": "general_public_budget", "value": "1229.70",
                              "unit": "万元"}]}],
     "issues": [{"severity": "warning", "code": "sum_mismatch", "table": 0, "r": 1, "c": 1,
-                "message": "sum", "expected": "1.00", "found": "2.00"}]
+                "message": "sum", "expected": "1.00", "found": "2.00", "page": 2,
+                "bbox": [1.5, 2, 3, 4], "difference": "-1.00", "rounding": false}]
   })");
 }
 
@@ -94,6 +95,7 @@ TEST(StoreTest, WritesDocumentTablesCellsRecordsIssues) {
             "ok|测试单位|2024|1|1|1");
   EXPECT_EQ(One(*store, "SELECT page_first, page_last, n_cells FROM tables"), "2|3|2");
   EXPECT_EQ(One(*store, "SELECT family FROM documents"), "department");
+  EXPECT_EQ(One(*store, "SELECT page, x0, difference, rounding FROM issues_flat"), "2|1.5|-1.00|0");
   EXPECT_EQ(One(*store, "SELECT stage FROM tables"), "budget");
   EXPECT_EQ(One(*store, "SELECT verified, doubts FROM tables"),
             "0|cell_multiple_values,table_rows_collapsed");

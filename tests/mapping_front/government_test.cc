@@ -141,8 +141,20 @@ TEST(Government, NumberedRowsMustAddUpToTheTotal) {
   EXPECT_EQ(doc.tables[0].verified, false);
   bool reported = false;
   for (const Issue& i : doc.issues)
-    reported |= i.code == "sum_mismatch" && i.r == 4 && i.expected == "101.0" && i.found == "111.0";
+    reported |= i.code == "sum_mismatch" && i.r == 4 && i.expected == "101.0" && i.found == "111.0" &&
+                i.difference == "-10.0" && !i.rounding;
   EXPECT_TRUE(reported);
+}
+
+TEST(Government, ARoundingSlipIsToldApart) {
+  Layout l;
+  l.blocks = {Line("关于示例市2023年决算草案的报告"), Line("2023年示例市一般公共预算收入决算表"),
+              Grid({{"项目", "决算数"}, {"一、税收收入", "82.0"}, {"二、非税收入", "19.0"}, {"收入合计", "101.1"}})};
+  model::Document doc;
+  MapLayout(l, doc);
+  bool rounding = false;
+  for (const Issue& i : doc.issues) rounding |= i.code == "sum_mismatch" && i.difference == "-0.1" && i.rounding;
+  EXPECT_TRUE(rounding);
 }
 
 }  // namespace
