@@ -58,6 +58,12 @@ constexpr Entry kLeaves[] = {
     {"预算数", "budget_amount"}, {"金额", "amount"}, {"决算数", "final_amount"},
     {"年初预算数", "initial_budget"}, {"调整预算数", "adjusted_budget"}, {"全年预算数", "annual_budget"},
     {"行次", "line_number"},
+    // Government-level reports (docs/model.md section 3a).
+    {"执行数", "execution_amount"}, {"预计执行数", "execution_amount"}, {"完成数", "execution_amount"},
+    {"为预算%", "percent_of_budget"}, {"为预算的%", "percent_of_budget"}, {"完成预算%", "percent_of_budget"},
+    {"为调整预算%", "percent_of_budget"}, {"比上年增长%", "growth_percent"}, {"比上年增长", "growth_percent"},
+    {"增长%", "growth_percent"}, {"增幅", "growth_percent"}, {"增减%", "growth_percent"},
+    {"上年执行数", "prior_year_execution"}, {"上年决算数", "prior_year_final"},
     // funding sources
     {"一般公共预算", "general_public_budget"}, {"一般公共预算拨款", "general_public_budget"},
     {"一般公共预算财政拨款", "general_public_budget"}, {"一般公共预算支出", "general_public_budget"},

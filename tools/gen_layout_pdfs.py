@@ -7,6 +7,11 @@ reading has no sum_mismatch.
   colrules_only.pdf   a ruled frame with vertical rules only: body rows are
                       separated by nothing but their text lines (integer
                       amounts, which glued together look like one number)
+  gov_report.pdf      a government-level budget report: a cover title
+                      wrapped over two lines after a session's file number,
+                      captions "表N：…表（单位：亿元）", an execution table with
+                      为预算% and 增长% columns and numbered rows, and a
+                      budget table of the next year
 
 Usage: tools/gen_layout_pdfs.py [OUT_DIR]   (default fixtures/pdf_layouts)
 Reuses the PDF writer of tools/gen_sample_pdf.py (standard library only).
@@ -74,8 +79,56 @@ def colrules_only():
     return [page]
 
 
+def ruled_table(page, top, widths, rows, numeric_from):
+    left = (PAGE_W - sum(widths)) / 2
+    xs = [left]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    for i, row in enumerate(rows):
+        y1 = top - i * ROW_H
+        for c, text in enumerate(row):
+            page.rect(xs[c], y1 - ROW_H, xs[c + 1] - xs[c], ROW_H)
+            if text:
+                numeric = i > 0 and c >= numeric_from
+                put(page, xs[c], xs[c + 1], y1 - 14, text, numeric)
+    return top - len(rows) * ROW_H
+
+
+EXECUTION = [
+    ("项目", "预算数", "执行数", "为预算%", "比上年增长%"),
+    ("一、税收收入", "80.0", "82.0", "102.5", "4.1"),
+    ("增值税", "30.0", "31.0", "103.3", "3.0"),
+    ("企业所得税", "20.0", "21.0", "105.0", "5.2"),
+    ("二、非税收入", "20.0", "19.0", "95.0", "-2.1"),
+    ("收入合计", "100.0", "101.0", "101.0", "2.9"),
+]
+BUDGET = [
+    ("项目", "2023年执行数", "2024年预算数"),
+    ("一、一般公共服务支出", "12,500", "13,000"),
+    ("二、教育支出", "30,000", "31,500"),
+    ("三、卫生健康支出", "20,000", "21,000"),
+    ("支出合计", "62,500", "65,500"),
+]
+
+
+def gov_report():
+    cover = Page()
+    cover.centered(700, "市十六届人大四次会议文件(3)", 12)
+    cover.centered(650, "关于示例市 2023 年预算执行情况", 18)
+    cover.centered(620, "和 2024 年预算草案的报告", 18)
+    cover.centered(560, "示 例 市 财 政 局", 14)
+    tables = Page()
+    tables.text(60, 790, "各位代表：受市人民政府委托，现将预算执行情况报告如下。")
+    tables.text(60, 760, "表1：2023年全市一般公共预算收入执行情况表（单位：亿元）", 11)
+    bottom = ruled_table(tables, 745, [140, 70, 70, 70, 80], EXECUTION, 1)
+    tables.text(60, bottom - 40, "表2：2024年示例市本级一般公共预算支出预算表（单位：万元）", 11)
+    ruled_table(tables, bottom - 55, [180, 100, 100], BUDGET, 1)
+    return [cover, tables]
+
+
 LAYOUTS = {
     "colrules_only.pdf": colrules_only,
+    "gov_report.pdf": gov_report,
 }
 
 

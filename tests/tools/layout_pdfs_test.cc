@@ -49,4 +49,31 @@ TEST(LayoutPdfs, ColumnRulesOnlyTableHasOneRowPerTextLine) {
   EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
 }
 
+// A government-level report: its tables get government ids and stages, the
+// report's government, budget year and units, and checks that hold.
+TEST(LayoutPdfs, GovernmentReportIsReadAsOne) {
+  const Json doc = Extract("gov_report.pdf");
+  const Json& meta = doc["document"];
+  EXPECT_EQ(meta["family"], "government");
+  EXPECT_EQ(meta["unit"], "示例市");
+  EXPECT_EQ(meta["year"], 2024);
+  EXPECT_EQ(meta["kind"], "budget");
+  ASSERT_EQ(doc["tables"].size(), 2u);
+  const Json& execution = doc["tables"][0];
+  EXPECT_EQ(execution["standard"], "gov.general_public_revenue");
+  EXPECT_EQ(execution["stage"], "execution");
+  EXPECT_EQ(execution["unit"], "亿元");
+  EXPECT_EQ(execution["title"], "2023年全市一般公共预算收入执行情况表");
+  EXPECT_EQ(execution["verified"], true);
+  bool ratio = false;
+  for (const Json& r : execution["records"]) ratio |= r["measure"] == "percent_of_budget" && r["value"] == "102.5";
+  EXPECT_TRUE(ratio);
+  const Json& budget = doc["tables"][1];
+  EXPECT_EQ(budget["standard"], "gov.general_public_expenditure");
+  EXPECT_EQ(budget["stage"], "budget");
+  EXPECT_EQ(budget["unit"], "万元");
+  EXPECT_EQ(budget["verified"], true);
+  EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
+}
+
 }  // namespace
