@@ -260,7 +260,7 @@ void Batch::PrintSummary(const BatchInputs& inputs, double seconds) {
     std::string kinds;
     for (const auto& [ext, n] : by_extension)
       kinds += (kinds.empty() ? "" : ", ") + ext + " " + std::to_string(n);
-    std::fprintf(f, "  skipped:      %zu (not PDF or DOCX: %s)\n", inputs.skipped.size(),
+    std::fprintf(f, "  skipped:      %zu (not PDF, DOCX or XLSX: %s)\n", inputs.skipped.size(),
                  kinds.c_str());
     constexpr std::size_t kListed = 10;
     for (std::size_t i = 0; i < inputs.skipped.size() && i < kListed; ++i)

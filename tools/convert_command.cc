@@ -40,7 +40,7 @@ void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
   options->jobs = std::max(1u, std::thread::hardware_concurrency());
   auto no_resume = std::make_shared<bool>(false);
   CLI::App* convert = app.add_subcommand(
-      "convert", "Convert files and folders (PDF, DOCX) into an SQLite database");
+      "convert", "Convert files and folders (PDF, DOCX, XLSX) into an SQLite database");
   convert->add_option("INPUT", options->inputs, "files or folders (walked recursively)")
       ->required();
   convert->add_option("--db", options->db_path, "SQLite database to create or extend")->required();

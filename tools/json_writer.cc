@@ -1,5 +1,10 @@
 #include "tools/json_writer.h"
 
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <cstdio>
 #include <fstream>
 
@@ -126,22 +131,41 @@ std::string ToJson(const model::Document& doc) {
   return j.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+namespace {
+
+std::string OsReason() { return std::strerror(errno); }
+
+// Streams `text` into `path` as it is (no temporary file).
+bool WriteInPlace(const std::string& text, const std::string& path, std::string* error) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) {
+    if (error) *error = "cannot open " + path + " for writing: " + OsReason();
+    return false;
+  }
+  out << text;
+  if (!out.flush()) {
+    if (error) *error = "cannot write " + path + ": " + OsReason();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 bool WriteJsonFile(const model::Document& doc, const std::string& path, std::string* error) {
+  const std::string text = ToJson(doc);
+  // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it
+  // is: renaming a temporary file over it would replace the device itself.
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return WriteInPlace(text, path, error);
+  // A regular file is replaced whole: readers never see half a document.
   const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      if (error) *error = "cannot open " + tmp + " for writing";
-      return false;
-    }
-    out << ToJson(doc);
-    if (!out.flush()) {
-      if (error) *error = "cannot write " + tmp;
-      return false;
-    }
+  if (!WriteInPlace(text, tmp, error)) {
+    std::remove(tmp.c_str());
+    return false;
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    if (error) *error = "cannot rename " + tmp + " to " + path;
+    if (error) *error = "cannot rename " + tmp + " to " + path + ": " + OsReason();
     std::remove(tmp.c_str());
     return false;
   }

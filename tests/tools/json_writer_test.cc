@@ -1,5 +1,13 @@
 #include "tools/json_writer.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 namespace cnbudget {
@@ -52,6 +60,35 @@ TEST(JsonWriterTest, WritesVerifiedAndDoubts) {
   const std::string json = ToJson(doc);
   EXPECT_NE(json.find("\"verified\": true"), std::string::npos) << json;
   EXPECT_NE(json.find("\"table_rows_collapsed\""), std::string::npos) << json;
+}
+
+// `-o /dev/null` run as root once renamed a temporary file over the device.
+// A path that is not a regular file is written to as it is; a FIFO stands
+// for any device here.
+TEST(JsonWriterTest, WritesIntoAFifoWithoutReplacingIt) {
+  const std::string fifo = ::testing::TempDir() + "/json_writer_fifo_" + std::to_string(getpid());
+  std::remove(fifo.c_str());
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::string received;
+  std::thread reader([&] {
+    std::ifstream in(fifo, std::ios::binary);
+    received.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  });
+  std::string error;
+  EXPECT_TRUE(WriteJsonFile(SampleDocument(), fifo, &error)) << error;
+  reader.join();
+  struct stat st;
+  ASSERT_EQ(stat(fifo.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+  EXPECT_NE(received.find("\"schema\""), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(fifo + ".tmp"));
+  std::remove(fifo.c_str());
+}
+
+TEST(JsonWriterTest, FailureNamesTheOsReason) {
+  std::string error;
+  EXPECT_FALSE(WriteJsonFile(SampleDocument(), "/nonexistent-dir/x.json", &error));
+  EXPECT_NE(error.find("No such file or directory"), std::string::npos) << error;
 }
 
 TEST(JsonWriterTest, OmitsPageAndBBoxForDocxCells) {
