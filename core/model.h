@@ -47,6 +47,8 @@ struct Cell {
 struct RowKey {
   std::optional<std::string> code, cls, kind, item;  // "class" in JSON
   std::optional<std::string> name, project, label;
+  // The label without its code and its ordinal ("一、", "（一）", "1.", "(1)").
+  std::optional<std::string> label_clean;
 };
 
 struct Record {

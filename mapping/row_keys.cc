@@ -1,5 +1,7 @@
 #include "mapping/row_keys.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 namespace cnbudget {
@@ -275,8 +277,21 @@ model::RowKey TableKeys::KeyOfRow(int r, const std::vector<int>& block, std::str
   if (key.label) {
     std::string name = WithoutLeadingCode(*key.label);
     if (!name.empty()) key.name = name;
+    std::string clean = WithoutOrdinal(name.empty() ? *key.label : name);
+    if (!clean.empty()) key.label_clean = clean;
   }
   return key;
+}
+
+std::string WithoutOrdinal(std::string_view label) {
+  // 一、 / 十二、 / （一） / (1) / 1. / 1、 / 1．
+  static const RE2 kOrdinal(
+      R"(^\s*(?:[一二三四五六七八九十]{1,3}[、.]|[(（][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、．.])\s*(.*)$)");
+  std::string rest;
+  // "1.5万元" is an amount, not an ordinal: a digit right after is kept whole.
+  if (!RE2::FullMatch(label, kOrdinal, &rest) || rest.empty() || (rest[0] >= '0' && rest[0] <= '9'))
+    return std::string(label);
+  return rest;
 }
 
 }  // namespace cnbudget

@@ -24,6 +24,10 @@ std::string LeadingCode(std::string_view text);
 // ("201 一般公共服务支出" -> "一般公共服务支出").
 std::string WithoutLeadingCode(std::string_view text);
 
+// A row label without its ordinal: "一、一般公共服务支出", "（一）…", "(1)…",
+// "1.…", "1、…" -> the label; anything else unchanged.
+std::string WithoutOrdinal(std::string_view label);
+
 // True for a total row or column caption: 合计, 总计, 小计, 收入总计,
 // 本年支出合计, 项目支出合计, 财政拨款(补助)小计 ...
 bool IsTotalCaption(std::string_view text);

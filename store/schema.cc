@@ -109,6 +109,7 @@ CREATE TABLE IF NOT EXISTS records (
   name          TEXT,
   project       TEXT,
   label         TEXT,
+  label_clean   TEXT,  -- label without code and ordinal (一、, （一）, 1.)
   column_path   TEXT NOT NULL,  -- JSON array of header texts, top to bottom
   column_joined TEXT NOT NULL,  -- the same joined with '/'
   measure       TEXT,
@@ -162,6 +163,7 @@ SELECT d.id            AS document_id,
        r.name          AS name,
        r.project       AS project,
        r.label         AS label,
+       r.label_clean   AS label_clean,
        r.column_joined AS column_joined,
        r.column_path   AS column_path,
        r.measure       AS measure,

@@ -183,8 +183,8 @@ bool Store::Prepare(std::string* error) {
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   s.insert_record = Statement(db_,
       "INSERT INTO records (table_id, r, c, code, class, kind, item, name, project, label, "
-      "column_path, column_joined, measure, value, unit, money_unit, value_fen) VALUES "
-      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+      "column_path, column_joined, measure, value, unit, money_unit, value_fen, label_clean) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
   s.insert_issue = Statement(db_,
       "INSERT INTO issues (document_id, severity, code, table_index, r, c, message, expected, "
       "found, page, x0, y0, x1, y1, difference, rounding) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
@@ -428,6 +428,7 @@ bool Store::WriteDocumentInTransaction(const ConversionRun& run, const Json& doc
       sr.BindOptionalText(16, money_unit);
       if (money_unit)
         sr.BindOptionalInt(17, ValueInFen(Text(r, "value").value_or(std::string()), *money_unit));
+      sr.BindOptionalText(18, Text(row, "label_clean"));
       if (!sr.Run()) return fail("cannot insert record");
     }
   }

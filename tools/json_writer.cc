@@ -65,6 +65,7 @@ Json RecordJson(const model::Record& rec) {
   row["name"] = OrNull(rec.row.name);
   row["project"] = OrNull(rec.row.project);
   row["label"] = OrNull(rec.row.label);
+  row["label_clean"] = OrNull(rec.row.label_clean);
   Json j;
   j["r"] = rec.r;
   j["c"] = rec.c;

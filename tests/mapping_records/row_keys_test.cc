@@ -204,5 +204,17 @@ TEST(TableKeys, DashCellsDoNotMakeALabelColumn) {
   EXPECT_FALSE(keys.IsLabel(2));
 }
 
+TEST(RowKeys, OrdinalsAreDroppedFromTheCleanLabel) {
+  EXPECT_EQ(WithoutOrdinal("一、一般公共服务支出"), "一般公共服务支出");
+  EXPECT_EQ(WithoutOrdinal("十二、农林水支出"), "农林水支出");
+  EXPECT_EQ(WithoutOrdinal("（一）税收收入"), "税收收入");
+  EXPECT_EQ(WithoutOrdinal("(3)其他收入"), "其他收入");
+  EXPECT_EQ(WithoutOrdinal("1.统计调查工作补助"), "统计调查工作补助");
+  EXPECT_EQ(WithoutOrdinal("2、社区工作经费"), "社区工作经费");
+  EXPECT_EQ(WithoutOrdinal("1.5万元以下"), "1.5万元以下");
+  EXPECT_EQ(WithoutOrdinal("行政运行"), "行政运行");
+  EXPECT_EQ(WithoutOrdinal("一般公共服务支出"), "一般公共服务支出");
+}
+
 }  // namespace
 }  // namespace cnbudget
