@@ -7,6 +7,9 @@ reading has no sum_mismatch.
   colrules_only.pdf   a ruled frame with vertical rules only: body rows are
                       separated by nothing but their text lines (integer
                       amounts, which glued together look like one number)
+  clipped_labels.pdf  Excel-style print: labels longer than their cell are
+                      clipped at its right border, their last glyphs drawn
+                      (invisibly) over the amount cell next to them
   gov_report.pdf      a government-level budget report: a cover title
                       wrapped over two lines after a session's file number,
                       captions "表N：…表（单位：亿元）", an execution table with
@@ -79,6 +82,37 @@ def colrules_only():
     return [page]
 
 
+# (经济分类科目, 金额): the labels overflow a 70-point column.
+CLIPPED = [
+    ("项目", "金额"),
+    ("工资福利支出", "1,200"),
+    ("对个人和家庭的补助", "650"),
+    ("商品和服务支出", "300"),
+    ("资本性支出淘汰", "50"),
+    ("合计", "2,200"),
+]
+
+
+def clipped_labels():
+    page = Page()
+    page.centered(790, "示例单位2024年部门预算", 16)
+    page.centered(760, "一般公共预算基本支出预算表", 14)
+    page.text(PAGE_W - 60 - text_width("单位：元", 9), 740, "单位：元")
+    widths = [70, 80]
+    left = (PAGE_W - sum(widths)) / 2
+    top = 730
+    for i, (label, amount) in enumerate(CLIPPED):
+        y1 = top - i * ROW_H
+        page.rect(left, y1 - ROW_H, widths[0], ROW_H)
+        page.rect(left + widths[0], y1 - ROW_H, widths[1], ROW_H)
+        # The label is clipped to its own cell, as spreadsheets print it.
+        page.ops.append(f"q {left:.2f} {y1 - ROW_H:.2f} {widths[0]:.2f} {ROW_H:.2f} re W n")
+        page.text(left + 2, y1 - 14, label)
+        page.ops.append("Q")
+        put(page, left + widths[0], left + sum(widths), y1 - 14, amount, i > 0)
+    return [page]
+
+
 def ruled_table(page, top, widths, rows, numeric_from):
     left = (PAGE_W - sum(widths)) / 2
     xs = [left]
@@ -129,6 +163,7 @@ def gov_report():
 LAYOUTS = {
     "colrules_only.pdf": colrules_only,
     "gov_report.pdf": gov_report,
+    "clipped_labels.pdf": clipped_labels,
 }
 
 

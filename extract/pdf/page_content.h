@@ -22,6 +22,9 @@ struct Glyph {
   double font_size = 0;   // in points, after the text matrix
   bool bold = false;      // bold font name or fake-bold (fill+stroke) rendering
   int direction = 0;      // writing direction in degrees on the displayed page: 0, 90, 180, 270
+  // Drawn outside the clip area (its centre is): a long label cut at its
+  // cell's border in Excel-style prints. Invisible, but part of its run.
+  bool clipped = false;
 };
 
 // An axis-aligned ruling segment: a stroked line or a thin filled rectangle.

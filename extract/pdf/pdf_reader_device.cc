@@ -158,6 +158,9 @@ void PageCollector::drawChar(GfxState* state, double x, double y, double dx, dou
   if (placed.along1 < placed.along0) std::swap(placed.along0, placed.along1);
   double cx = (g.box.x0 + g.box.x1) / 2, cy = (g.box.y0 + g.box.y1) / 2;
   if (cx < 0 || cy < 0 || cx > page_.width || cy > page_.height) return;  // off the page
+  double clip_x0, clip_y0, clip_x1, clip_y1;
+  state->getClipBBox(&clip_x0, &clip_y0, &clip_x1, &clip_y1);
+  g.clipped = cx < clip_x0 || cx > clip_x1 || cy < clip_y0 || cy > clip_y1;
   g.font_size = size;
   g.direction = turns * 90;
   int render = state->getRender() & 3;

@@ -193,20 +193,35 @@ bool Inside(const BBox& box, double x, double y) {
   return box.x0 - kTol <= x && x <= box.x1 + kTol && box.y0 - kTol <= y && y <= box.y1 + kTol;
 }
 
-// Cuts a piece at the interior grid lines it crosses, by glyph centre.
+// Cuts a piece at the interior grid lines it crosses, by glyph centre. A
+// glyph drawn outside the clip area (a label's overflow, cut at its cell's
+// border) stays in the column of the last visible glyph before it: it never
+// joins the neighbour cell's amount.
 std::vector<Piece> CutAtGridLines(const PageContent& page, const Piece& piece, const Grid& grid) {
   bool crosses = false;
   for (size_t i = 1; i + 1 < grid.xs.size(); ++i)
     if (piece.box.x0 < grid.xs[i] - 1 && piece.box.x1 > grid.xs[i] + 1) crosses = true;
   if (!crosses || piece.glyphs.empty()) return {piece};
   std::map<int, std::vector<int>> by_col;
+  int visible_col = -1;
   for (int gi : piece.glyphs) {
     if (gi < 0 || gi >= static_cast<int>(page.glyphs.size())) continue;
-    by_col[IntervalOf(grid.xs, CenterX(page.glyphs[gi].box))].push_back(gi);
+    const Glyph& g = page.glyphs[gi];
+    const int col = IntervalOf(grid.xs, CenterX(g.box));
+    if (!g.clipped || visible_col < 0) visible_col = col;
+    by_col[g.clipped ? visible_col : col].push_back(gi);
   }
   std::vector<Piece> out;
   for (auto& [col, glyphs] : by_col) out.push_back(PieceFromGlyphs(page, glyphs));
   return out;
+}
+
+// True when every glyph of the piece is drawn outside the clip area.
+bool AllClipped(const PageContent& page, const Piece& piece) {
+  if (piece.glyphs.empty()) return false;
+  for (int gi : piece.glyphs)
+    if (gi < 0 || gi >= static_cast<int>(page.glyphs.size()) || !page.glyphs[gi].clipped) return false;
+  return true;
 }
 
 PageTable MakeTable(const PageContent& page, const Grid& grid, std::vector<Piece> mine) {
@@ -216,6 +231,9 @@ PageTable MakeTable(const PageContent& page, const Grid& grid, std::vector<Piece
   for (Piece& p : mine) {
     int r = IntervalOf(grid.ys, CenterY(p.box));
     int c = IntervalOf(grid.xs, CenterX(p.box));
+    // The clipped overflow of a label cut at its cell's right border (its run
+    // split at the rule) belongs to the label, never to the amount beside it.
+    if (c > 0 && AllClipped(page, p) && p.box.x0 - grid.xs[c] < p.font_size) --c;
     content[owner[r * grid.cols() + c]].push_back(std::move(p));
   }
   PageTable t;

@@ -49,6 +49,20 @@ TEST(LayoutPdfs, ColumnRulesOnlyTableHasOneRowPerTextLine) {
   EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
 }
 
+// Labels clipped at their cell's right border: the invisible overflow stays
+// with the label, and the amount beside it keeps its value.
+TEST(LayoutPdfs, ClippedLabelOverflowNeverJoinsTheAmount) {
+  const Json doc = Extract("clipped_labels.pdf");
+  ASSERT_EQ(doc["tables"].size(), 1u);
+  const Json& t = doc["tables"][0];
+  EXPECT_EQ(TextAt(t, 2, 0), "对个人和家庭的补助");
+  EXPECT_EQ(TextAt(t, 2, 1), "650");
+  int amounts = 0;
+  for (const Json& cell : t["cells"]) amounts += cell.contains("value") && cell["c"] == 1;
+  EXPECT_EQ(amounts, 5);
+  EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
+}
+
 // A government-level report: its tables get government ids and stages, the
 // report's government, budget year and units, and checks that hold.
 TEST(LayoutPdfs, GovernmentReportIsReadAsOne) {
