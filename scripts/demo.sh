@@ -17,5 +17,9 @@ sqlite3 -header -column out/fixtures.sqlite \
      FROM records_flat
     WHERE path LIKE '%sample_final.pdf' AND standard = 'final.general_public'
     LIMIT 15;"
+echo
+echo "Headline figures of every document (the facts view), in 元 whatever unit each table prints:"
+sqlite3 -header -column out/fixtures.sqlite \
+  "SELECT unit, year, kind, fact, value, money_unit, value_yuan FROM facts ORDER BY unit, fact;"
 # 3 means some fixture failed on purpose (fixtures/docx/bad_*.docx are malformed inputs).
 [ "$status" -eq 0 ] || [ "$status" -eq 3 ]
