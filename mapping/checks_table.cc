@@ -282,9 +282,9 @@ void TableChecker::AddEnumeratedTotalEquations(int c, const std::vector<int>& to
       from = total_row + 1;
       to = i + 1 < totals.size() ? totals[i + 1] : keys_.n_rows();
     }
+    if (CellEmpty(total_row, c)) continue;  // a blank total is not filled in
     Equation e{{total_row, c}, {}, Squeezed(keys_.Key(total_row, block).label.value_or("")) +
                                        " row = sum of the numbered rows (一、二、…)"};
-    if (CellEmpty(total_row, c)) continue;  // a blank total is not filled in
     bool seen_numbered = false, known_make_up = true;
     for (int r = from; r < to; ++r) {
       if (numbered(r)) {
