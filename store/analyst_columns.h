@@ -17,7 +17,7 @@ namespace cnbudget::store {
 std::optional<std::int64_t> ValueInFen(std::string_view value, std::string_view money_unit);
 
 // A unit name reduced to a key shared by its usual spellings: white space and
-// brackets' contents dropped ("（本级）"), full-width letters and digits folded,
+// brackets' contents dropped ("（本级）" or "(本级)"),
 // 人民政府 read as 政府, and a leading 中共 / 中国共产党 kept as 中共.
 std::string UnitKey(std::string_view unit_name);
 
