@@ -89,8 +89,10 @@ fs::path* AnalystQueries::db_path_ = nullptr;
 TEST_F(AnalystQueries, TotalExpenditurePerUnitAndYear) {
   Rows rows = Run("total expenditure per unit and year");
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[0], (std::vector<std::string>{"示例县农业农村局", "2024", "budget", "1229.70", "万元", "12297000.0"}));
-  EXPECT_EQ(rows[1], (std::vector<std::string>{"示例县教育局", "2023", "final", "1280.00", "万元", "12800000.0"}));
+  EXPECT_EQ(rows[0], (std::vector<std::string>{"示例县农业农村局", "2024", "budget", "department", "1229.70", "万元",
+                                               "12297000.0"}));
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"示例县教育局", "2023", "final", "department", "1280.00", "万元",
+                                               "12800000.0"}));
 }
 
 TEST_F(AnalystQueries, ThreePublicTotalsAreComparableAcrossDocuments) {
