@@ -66,6 +66,9 @@ struct Table {
   std::optional<std::string> title;
   std::optional<std::string> standard;
   std::optional<std::string> stage;  // "budget" | "execution" | "final" (identified tables)
+  // Government tables: "own_level" (市本级, 省本级: the government's own budget)
+  // or "whole_area" (全市, 全省: with the levels below it), where the title says.
+  std::optional<std::string> coverage;
   std::optional<std::string> unit;
   std::optional<std::string> compiler;
   std::optional<std::pair<int, int>> pages;  // null for DOCX

@@ -76,6 +76,12 @@ std::optional<std::string> GovernmentStandardForTitle(std::string_view t) {
   return std::nullopt;
 }
 
+std::optional<std::string> CoverageOfTitle(std::string_view t) {
+  if (Has(t, "本级")) return "own_level";
+  if (Has(t, "全市") || Has(t, "全省") || Has(t, "全县") || Has(t, "全区")) return "whole_area";
+  return std::nullopt;
+}
+
 std::optional<std::string> StageOfTitle(std::string_view t) {
   if (Has(t, "执行")) return "execution";
   if (Has(t, "决算")) return "final";

@@ -44,6 +44,10 @@ std::optional<std::string> GovernmentStandardForTitle(std::string_view title);
 // 一般公共预算 / 政府性基金 / 国有资本经营 revenue table (收入 without 财政拨款).
 bool IsGovernmentOnlyTitle(std::string_view title);
 
+// What a government table's title says it covers: "own_level" (本级),
+// "whole_area" (全市/全省/全县/全区), or nullopt.
+std::optional<std::string> CoverageOfTitle(std::string_view title);
+
 // The stage a table title states: "execution" (执行), "final" (决算),
 // "budget" (预算), or nullopt.
 std::optional<std::string> StageOfTitle(std::string_view title);

@@ -41,6 +41,7 @@ struct TableDraft {
   int caption_rows = 0;   // leading rows that hold a caption inside the table
   std::optional<std::string> standard;
   std::optional<std::string> stage;
+  std::optional<std::string> coverage;
   int header_rows = 0;
 };
 
@@ -243,7 +244,10 @@ void ApplyFamily(const std::optional<std::string>& family, std::vector<TableDraf
     if (d.caption.title) title = mapping::Squash(*d.caption.title);
     if (government || (title && mapping::IsGovernmentOnlyTitle(*title))) {
       d.standard = title ? mapping::GovernmentStandardForTitle(*title) : std::nullopt;
-      if (d.standard) d.stage = mapping::StageOfTitle(*title);
+      if (d.standard) {
+        d.stage = mapping::StageOfTitle(*title);
+        d.coverage = mapping::CoverageOfTitle(*title);
+      }
     } else if (d.standard) {
       d.stage = d.standard->starts_with("final.") ? "final" : "budget";
     }
@@ -257,6 +261,7 @@ model::Table ToModel(const TableDraft& d, int index, std::vector<Issue>* issues)
   t.title = d.caption.title;
   t.standard = d.standard;
   t.stage = d.stage;
+  t.coverage = d.coverage;
   t.unit = d.caption.unit;
   t.compiler = d.caption.compiler;
   if (d.raw.first_page > 0)

@@ -67,6 +67,7 @@ CREATE TABLE IF NOT EXISTS tables (
   title       TEXT,
   standard    TEXT,
   stage       TEXT,  -- 'budget' | 'execution' | 'final' | NULL
+  coverage    TEXT,  -- government tables: 'own_level' (本级) | 'whole_area' (全市) | NULL
   unit        TEXT,
   compiler    TEXT,
   page_first  INTEGER,

@@ -177,7 +177,8 @@ bool Store::Prepare(std::string* error) {
   s.insert_table = Statement(db_,
       "INSERT INTO tables (document_id, table_index, number, title, standard, unit, compiler, "
       "page_first, page_last, n_rows, n_cols, header_rows, n_cells, n_records, verified, doubts, "
-      "stage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)");
+      "stage, coverage) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+      "?18)");
   s.insert_cell = Statement(db_,
       "INSERT INTO cells (table_id, r, c, rs, cs, raw, text, value, page, x0, y0, x1, y1) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
@@ -383,6 +384,7 @@ bool Store::WriteDocumentInTransaction(const ConversionRun& run, const Json& doc
     if (verified.is_boolean()) st.BindInt(15, verified.get<bool>() ? 1 : 0);
     st.BindOptionalText(16, JoinedDoubts(t));
     st.BindOptionalText(17, Text(t, "stage"));
+    st.BindOptionalText(18, Text(t, "coverage"));
     if (!st.Run()) return fail("cannot insert table");
     const std::int64_t table_id = sqlite3_last_insert_rowid(db_);
 

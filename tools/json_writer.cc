@@ -84,6 +84,7 @@ Json TableJson(const model::Table& t) {
   j["title"] = OrNull(t.title);
   j["standard"] = OrNull(t.standard);
   j["stage"] = OrNull(t.stage);
+  j["coverage"] = OrNull(t.coverage);
   j["unit"] = OrNull(t.unit);
   j["compiler"] = OrNull(t.compiler);
   j["pages"] = t.pages ? Json::array({t.pages->first, t.pages->second}) : Json(nullptr);

@@ -76,6 +76,7 @@ TEST(LayoutPdfs, GovernmentReportIsReadAsOne) {
   const Json& execution = doc["tables"][0];
   EXPECT_EQ(execution["standard"], "gov.general_public_revenue");
   EXPECT_EQ(execution["stage"], "execution");
+  EXPECT_EQ(execution["coverage"], "whole_area");
   EXPECT_EQ(execution["unit"], "亿元");
   EXPECT_EQ(execution["title"], "2023年全市一般公共预算收入执行情况表");
   EXPECT_EQ(execution["verified"], true);
@@ -85,6 +86,7 @@ TEST(LayoutPdfs, GovernmentReportIsReadAsOne) {
   const Json& budget = doc["tables"][1];
   EXPECT_EQ(budget["standard"], "gov.general_public_expenditure");
   EXPECT_EQ(budget["stage"], "budget");
+  EXPECT_EQ(budget["coverage"], "own_level");
   EXPECT_EQ(budget["unit"], "万元");
   EXPECT_EQ(budget["verified"], true);
   EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
