@@ -9,7 +9,7 @@
 namespace cnbudget {
 namespace {
 
-enum class Sniffed { kPdf, kZip, kEmpty, kUnknown, kUnreadable };
+enum class Sniffed { kPdf, kZip, kOle2, kEmpty, kUnknown, kUnreadable };
 
 // The format comes from the leading bytes, not the name: a .docx that is
 // really random bytes must be refused as such. PDF allows up to 1024 bytes of
@@ -22,6 +22,10 @@ Sniffed SniffFormat(const std::string& path) {
   const std::size_t n = static_cast<std::size_t>(in.gcount());
   if (n == 0) return Sniffed::kEmpty;
   if (n >= 4 && std::memcmp(head, "PK\x03\x04", 4) == 0) return Sniffed::kZip;
+  // The compound file (OLE2) signature of Word 97-2003, Excel 97-2003 and
+  // other legacy Office files, whatever their name (.doc saved as .docx).
+  if (n >= 8 && std::memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+    return Sniffed::kOle2;
   for (std::size_t i = 0; i + 5 <= n; ++i)
     if (std::memcmp(head + i, "%PDF-", 5) == 0) return Sniffed::kPdf;
   return Sniffed::kUnknown;
@@ -67,6 +71,7 @@ Layout ExtractFile(const std::string& path, const ExtractOptions& options) {
     case Sniffed::kZip:
       return IsSpreadsheetPackage(path, options) ? ExtractXlsx(path, options)
                                                  : ExtractDocx(path, options);
+    case Sniffed::kOle2: return ExtractLegacyOffice(path, options);
     case Sniffed::kEmpty:
       return Failed("empty_file", "the file is empty (0 bytes)");
     case Sniffed::kUnreadable:
@@ -75,7 +80,8 @@ Layout ExtractFile(const std::string& path, const ExtractOptions& options) {
       break;
   }
   return Failed("unsupported_format",
-                "not a PDF, DOCX or XLSX file (no %PDF- header and not a zip package)");
+                "not a PDF, DOCX, XLSX, DOC or XLS file (no %PDF- header, not a zip package "
+                "and not an OLE2 compound file)");
 }
 
 }  // namespace cnbudget

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 
 #include "core/layout.h"
+#include "extract/time_budget.h"
 
 namespace cnbudget {
 
@@ -23,6 +25,14 @@ struct ExtractOptions {
   std::uint64_t max_zip_entry_bytes = 256ull << 20;
   // Largest accepted ratio of inflated to compressed size for one zip entry.
   std::uint64_t max_zip_ratio = 200;
+  // Threads that OCR the pages of one scanned PDF (0: one per core). A batch
+  // of J jobs passes cores / J so that the workers do not oversubscribe.
+  int ocr_threads = 0;
+  // The document's time budget when it runs under a time limit (a worker);
+  // null: none. OCR stops when it runs out (the pages done are kept, the rest
+  // listed in a pages_not_read warning) and the legacy converter gets what
+  // is left of it.
+  std::shared_ptr<TimeBudget> budget;
 };
 
 // Detects the format from the file's leading bytes (not its name). Refuses
@@ -34,6 +44,9 @@ Layout ExtractFile(const std::string& path, const ExtractOptions& options = {});
 Layout ExtractDocx(const std::string& path, const ExtractOptions& options);
 Layout ExtractPdf(const std::string& path, const ExtractOptions& options);
 Layout ExtractXlsx(const std::string& path, const ExtractOptions& options);
+// Word 97-2003 and Excel 97-2003 files (OLE2), converted by LibreOffice to
+// DOCX or XLSX and read by ExtractDocx or ExtractXlsx (extract/legacy).
+Layout ExtractLegacyOffice(const std::string& path, const ExtractOptions& options);
 
 // For a zip package: true when it holds a spreadsheet (XLSX) rather than a
 // word-processing document, judged by its content, not its name.

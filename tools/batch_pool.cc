@@ -7,10 +7,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
 #include <thread>
+
+#include "extract/time_budget.h"
 
 namespace cnbudget {
 namespace {
@@ -24,11 +27,19 @@ constexpr bool kAddressSanitizer = true;
 constexpr bool kAddressSanitizer = false;
 #endif
 
+// The worker's end of the OCR page pipe (see WorkerLimits::ocr_page_seconds).
+constexpr int kBudgetFd = 3;
+
 // Runs in the forked child before exec: only async-signal-safe calls.
 [[noreturn]] void ExecWorker(const char* binary, char* const argv[], const char* stderr_path,
-                             pid_t parent, rlim_t max_bytes) {
+                             pid_t parent, rlim_t max_bytes, int budget_fd) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != parent) _exit(127);  // the parent died before prctl
+  if (budget_fd == kBudgetFd) {
+    fcntl(kBudgetFd, F_SETFD, 0);  // dup2 onto itself would keep close-on-exec
+  } else if (budget_fd >= 0) {
+    dup2(budget_fd, kBudgetFd);
+  }
   // Its own process group: a Ctrl-C on the terminal reaches only the parent,
   // so no worker is recorded as "killed by SIGINT"; the parent's death then
   // takes the workers down through PDEATHSIG.
@@ -90,6 +101,7 @@ WorkerPool::~WorkerPool() {
   for (Running& worker : running_) {
     kill(worker.pid, SIGKILL);
     waitpid(worker.pid, nullptr, 0);
+    if (worker.budget_fd >= 0) close(worker.budget_fd);
   }
 }
 
@@ -101,6 +113,17 @@ void WorkerPool::Start(const WorkerJob& job) {
   // make async-signal-safe calls.
   std::vector<std::string> args = {binary_, "batch-worker", job.input, "-o", job.output_json};
   args.insert(args.end(), flags_.begin(), flags_.end());
+  // The pipe on which the worker announces its OCR pages (close-on-exec
+  // everywhere but in this worker, where it becomes kBudgetFd).
+  int budget[2] = {-1, -1};
+  if (limits_.timeout_seconds > 0) {
+    const bool piped = limits_.ocr_page_seconds > 0 && pipe2(budget, O_CLOEXEC) == 0;
+    if (piped) fcntl(budget[0], F_SETFL, O_NONBLOCK);
+    args.insert(args.end(), {"--timeout", std::to_string(limits_.timeout_seconds),
+                             "--ocr-page-seconds",
+                             piped ? std::to_string(limits_.ocr_page_seconds) : "0"});
+    if (piped) args.insert(args.end(), {"--budget-fd", std::to_string(kBudgetFd)});
+  }
   std::vector<char*> argv;
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -109,14 +132,29 @@ void WorkerPool::Start(const WorkerJob& job) {
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = fork();
   if (pid == 0)
-    ExecWorker(binary_.c_str(), argv.data(), job.stderr_path.c_str(), parent, max_bytes);
+    ExecWorker(binary_.c_str(), argv.data(), job.stderr_path.c_str(), parent, max_bytes,
+               budget[1]);
+  if (budget[1] >= 0) close(budget[1]);
   if (pid < 0) {
+    if (budget[0] >= 0) close(budget[0]);
     result.outcome = WorkerResult::Outcome::kSpawnFailed;
     result.spawn_error = std::string("cannot start a worker: ") + std::strerror(errno);
     failed_spawns_.push_back(std::move(result));
     return;
   }
-  running_.push_back(Running{pid, std::move(result), start});
+  running_.push_back(Running{pid, std::move(result), start, budget[0]});
+}
+
+void WorkerPool::ReadGrantedPages(Running& worker) {
+  if (worker.budget_fd < 0) return;
+  char buf[256];
+  ssize_t n;
+  while ((n = read(worker.budget_fd, buf, sizeof buf)) > 0)
+    worker.granted_pages = std::min(kMaxBudgetPages, worker.granted_pages + static_cast<int>(n));
+}
+
+double WorkerPool::LimitSeconds(const Running& worker) const {
+  return limits_.timeout_seconds + limits_.ocr_page_seconds * worker.granted_pages;
 }
 
 bool WorkerPool::Reap(Running& worker, std::vector<WorkerResult>* done) {
@@ -124,7 +162,11 @@ bool WorkerPool::Reap(Running& worker, std::vector<WorkerResult>* done) {
   struct rusage usage{};
   const pid_t pid = wait4(worker.pid, &status, WNOHANG, &usage);
   if (pid == 0) return false;
+  ReadGrantedPages(worker);
+  if (worker.budget_fd >= 0) close(worker.budget_fd);
+  worker.budget_fd = -1;
   WorkerResult& result = worker.result;
+  result.limit_seconds = limits_.timeout_seconds > 0 ? LimitSeconds(worker) : 0;
   result.elapsed_ms = MillisecondsSince(worker.start);
   result.max_rss_kb = usage.ru_maxrss;
   if (pid < 0) {  // cannot happen for our own child; report rather than loop
@@ -145,7 +187,8 @@ bool WorkerPool::Reap(Running& worker, std::vector<WorkerResult>* done) {
 
 void WorkerPool::EnforceTimeLimit(Running& worker) {
   if (limits_.timeout_seconds <= 0 || worker.killed_for_time) return;
-  if (MillisecondsSince(worker.start) >= std::int64_t{limits_.timeout_seconds} * 1000) {
+  ReadGrantedPages(worker);
+  if (MillisecondsSince(worker.start) >= LimitSeconds(worker) * 1000) {
     kill(worker.pid, SIGKILL);
     worker.killed_for_time = true;
   }

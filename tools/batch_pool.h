@@ -3,6 +3,9 @@
 //
 // Each worker is `BINARY batch-worker INPUT -o OUTPUT FLAGS...` (fork + exec), with
 // its stdout discarded and its stderr sent to a file the parent can quote.
+// With a time limit, the worker also gets --timeout, --ocr-page-seconds and
+// --budget-fd 3: a pipe on which it announces each page it will OCR, each
+// adding ocr_page_seconds to its limit.
 // Workers die with the parent (PR_SET_PDEATHSIG), so a killed batch leaves
 // no orphans. Not thread-safe; use from one thread.
 #pragma once
@@ -20,6 +23,10 @@ namespace cnbudget {
 struct WorkerLimits {
   int timeout_seconds = 120;  // wall clock; SIGKILL when exceeded; 0 = none
   int max_memory_mb = 2048;   // RLIMIT_AS of the worker; 0 = none
+  // Added to timeout_seconds for every scanned page the worker queues for
+  // OCR (it says so through a pipe, one byte a page; at most
+  // kMaxBudgetPages); 0 = none. See extract/time_budget.h.
+  double ocr_page_seconds = 8;
 };
 
 struct WorkerJob {
@@ -36,6 +43,7 @@ struct WorkerResult {
   int exit_status = 0;       // kExited
   int signal = 0;            // kSignaled
   std::int64_t elapsed_ms = 0;
+  double limit_seconds = 0;  // the time limit in force at the end (timeout + OCR pages)
   long max_rss_kb = 0;       // the worker's peak resident set
   std::string started_at;    // ISO 8601 UTC
   std::string spawn_error;   // kSpawnFailed
@@ -68,10 +76,14 @@ class WorkerPool {
     pid_t pid;
     WorkerResult result;
     std::chrono::steady_clock::time_point start;
+    int budget_fd = -1;     // read end of the worker's OCR page pipe, or -1
+    int granted_pages = 0;  // OCR pages announced on it
     bool killed_for_time = false;
   };
 
   bool Reap(Running& worker, std::vector<WorkerResult>* done);
+  void ReadGrantedPages(Running& worker);
+  double LimitSeconds(const Running& worker) const;
   void EnforceTimeLimit(Running& worker);
 
   std::string binary_;

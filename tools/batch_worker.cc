@@ -1,9 +1,11 @@
 #include "tools/batch_worker.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <csignal>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <new>
@@ -52,6 +54,22 @@ void ApplyAction(std::string_view action, const std::string& input) {
   }
 }
 
+std::shared_ptr<TimeBudget> MakeBudget(const WorkerBudget& limits) {
+  if (limits.timeout_seconds <= 0) return nullptr;
+  const int fd = limits.budget_fd;
+  std::function<void()> notify;
+  if (fd >= 0) {
+    fcntl(fd, F_SETFD, FD_CLOEXEC);  // not for LibreOffice or other children
+    std::signal(SIGPIPE, SIG_IGN);   // a parent gone away is not this worker's error
+    notify = [fd] {
+      const char page = 'p';
+      (void)!write(fd, &page, 1);
+    };
+  }
+  return std::make_shared<TimeBudget>(TimeBudget::Clock::now(), limits.timeout_seconds,
+                                      fd >= 0 ? limits.ocr_page_seconds : 0, std::move(notify));
+}
+
 }  // namespace
 
 void ApplyTestHook(const std::string& input) {
@@ -66,9 +84,10 @@ void ApplyTestHook(const std::string& input) {
   }
 }
 
-int RunBatchWorker(const std::string& input, const std::string& output,
-                   const ExtractOptions& options) {
+int RunBatchWorker(const std::string& input, const std::string& output, ExtractOptions options,
+                   const WorkerBudget& budget) {
   try {
+    options.budget = MakeBudget(budget);
     ApplyTestHook(input);
     const model::Document doc = ConvertFile(input, options);
     std::string error;

@@ -17,10 +17,19 @@ constexpr int kWorkerOutputError = 1;  // OUT.json could not be written
 constexpr int kWorkerBadInput = 2;     // OUT.json written, it carries an error issue
 constexpr int kWorkerOutOfMemory = 4;  // an allocation failed (RLIMIT_AS reached)
 
+// The worker's side of its time limit, from the flags the pool passes
+// (batch_pool.h): the document gets a TimeBudget (extract/time_budget.h)
+// whose granted OCR pages are announced on budget_fd, one byte each.
+struct WorkerBudget {
+  int timeout_seconds = 0;  // 0: no limit, no budget
+  double ocr_page_seconds = 0;
+  int budget_fd = -1;
+};
+
 // Converts input and writes its canonical JSON to output atomically.
 // Honours the test hook below first. Returns the exit status.
-int RunBatchWorker(const std::string& input, const std::string& output,
-                   const ExtractOptions& options);
+int RunBatchWorker(const std::string& input, const std::string& output, ExtractOptions options,
+                   const WorkerBudget& budget = {});
 
 // TEST HOOK, for the batch's own tests; honoured only by the worker.
 // CNBUDGET_TEST_HOOK holds '|'-separated actions, each applied when the

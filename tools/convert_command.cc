@@ -21,6 +21,7 @@ void AddWorker(CLI::App& app, std::vector<Subcommand>* commands) {
   struct Args {
     std::string input, output;
     ExtractOptions options;
+    WorkerBudget budget;
   };
   auto args = std::make_shared<Args>();
   CLI::App* worker = app.add_subcommand("batch-worker", "internal: one document of a batch");
@@ -28,8 +29,14 @@ void AddWorker(CLI::App& app, std::vector<Subcommand>* commands) {
   worker->add_option("FILE", args->input)->required();
   worker->add_option("-o,--output", args->output)->required();
   AddInputLimitFlags(worker, &args->options);
-  commands->push_back(
-      {worker, [args] { return RunBatchWorker(args->input, args->output, args->options); }});
+  AddOcrThreadsFlag(worker, &args->options);
+  worker->add_option("--timeout", args->budget.timeout_seconds);
+  worker->add_option("--ocr-page-seconds", args->budget.ocr_page_seconds);
+  worker->add_option("--budget-fd", args->budget.budget_fd);
+  commands->push_back({worker, [args] {
+                         return RunBatchWorker(args->input, args->output, args->options,
+                                               args->budget);
+                       }});
 }
 
 }  // namespace
@@ -57,6 +64,9 @@ void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
                     "convert again documents that failed before (resume otherwise)");
   commands->push_back({convert, [options, no_resume] {
                          options->resume = !*no_resume;
+                         // OCR threads share the cores with the other jobs.
+                         const int cores = static_cast<int>(std::thread::hardware_concurrency());
+                         options->extract.ocr_threads = std::max(1, cores / options->jobs);
                          options->worker_binary = SelfExecutable();
                          options->tool_version = CNBUDGET_VERSION;
                          return RunBatch(*options, stderr);

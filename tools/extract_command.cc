@@ -116,6 +116,7 @@ void AddExtractCommand(CLI::App& app, std::vector<Subcommand>* commands) {
   extract->add_option("-o,--output", args->output, "output JSON file (default: stdout)");
   AddWorkerLimitFlags(extract, &args->limits);
   AddInputLimitFlags(extract, &args->options);
+  AddOcrThreadsFlag(extract, &args->options);
   commands->push_back({extract, [args] {
                          const bool isolated =
                              args->limits.timeout_seconds > 0 || args->limits.max_memory_mb > 0;

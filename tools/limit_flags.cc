@@ -19,6 +19,13 @@ void AddInputLimitFlags(CLI::App* app, ExtractOptions* options) {
       ->capture_default_str();
 }
 
+void AddOcrThreadsFlag(CLI::App* app, ExtractOptions* options) {
+  app->add_option("--ocr-threads", options->ocr_threads,
+                  "threads that OCR the pages of a scanned PDF (0: one per core)")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+}
+
 void AddWorkerLimitFlags(CLI::App* app, WorkerLimits* limits) {
   app->add_option("--timeout", limits->timeout_seconds,
                   "seconds per document before its worker is killed (0: none)")
@@ -28,11 +35,15 @@ void AddWorkerLimitFlags(CLI::App* app, WorkerLimits* limits) {
                   "address-space limit per worker, MB (0: none; not applied under ASan)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  app->add_option("--ocr-page-seconds", limits->ocr_page_seconds,
+                  "seconds added to --timeout for each scanned page read by OCR (0: none)")
+      ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str();
 }
 
 std::vector<std::string> WorkerFlags(const ExtractOptions& options) {
   return {"--max-file-mb", std::to_string(options.max_file_bytes >> 20), "--max-pages",
-          std::to_string(options.max_pages)};
+          std::to_string(options.max_pages), "--ocr-threads", std::to_string(options.ocr_threads)};
 }
 
 std::string SelfExecutable() {

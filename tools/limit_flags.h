@@ -15,7 +15,10 @@ namespace cnbudget {
 // --max-file-mb and --max-pages, written into *options.
 void AddInputLimitFlags(CLI::App* app, ExtractOptions* options);
 
-// --timeout and --max-memory, written into *limits (enforced on the worker
+// --ocr-threads, written into options->ocr_threads.
+void AddOcrThreadsFlag(CLI::App* app, ExtractOptions* options);
+
+// --timeout, --max-memory and --ocr-page-seconds, written into *limits (enforced on the worker
 // process that converts the document).
 void AddWorkerLimitFlags(CLI::App* app, WorkerLimits* limits);
 

@@ -79,6 +79,8 @@ def main():
     ap.add_argument("--last", type=int, default=0, help="0: the last page")
     ap.add_argument("--dpi", type=int, default=150)
     ap.add_argument("--quality", type=int, default=60)
+    ap.add_argument("--pages", type=int, default=0,
+                    help="repeat the rendered pages up to this many (0: each once)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         cmd = ["pdftoppm", "-gray", "-jpeg", "-jpegopt", "quality=%d" % args.quality,
@@ -88,6 +90,8 @@ def main():
         subprocess.run(cmd + [args.source, os.path.join(tmp, "p")], check=True)
         files = sorted(glob.glob(os.path.join(tmp, "p*.jpg")))
         jpegs = [open(f, "rb").read() for f in files]
+    if args.pages > 0:
+        jpegs = [jpegs[i % len(jpegs)] for i in range(args.pages)]
     write_pdf(jpegs, args.dpi, args.output)
 
 

@@ -1,5 +1,6 @@
 #include "tools/worker_outcome.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "tools/batch_worker.h"
@@ -16,8 +17,11 @@ WorkerFailure Classify(const WorkerResult& result, const WorkerLimits& limits,
   using Outcome = WorkerResult::Outcome;
   const std::string limit_text = std::to_string(limits.max_memory_mb) + " MB";
   if (result.outcome == Outcome::kSpawnFailed) return {"worker_failed", result.spawn_error};
-  if (result.outcome == Outcome::kTimedOut)
-    return {"timeout", "timed out after " + std::to_string(limits.timeout_seconds) + " s"};
+  if (result.outcome == Outcome::kTimedOut) {
+    // The limit in force: --timeout plus the OCR pages the worker announced.
+    const double limit = std::max(result.limit_seconds, double(limits.timeout_seconds));
+    return {"timeout", "timed out after " + std::to_string(static_cast<int>(limit)) + " s"};
+  }
   if (result.outcome == Outcome::kSignaled) {
     const std::string killed = "worker killed by signal " + std::to_string(result.signal) +
                                " (" + SignalName(result.signal) + ")";

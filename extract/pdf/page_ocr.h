@@ -9,7 +9,8 @@
 // points), so tables, captions and continuations are built by the same code.
 //
 // Built only with CNBUDGET_OCR (Tesseract + chi_sim data); otherwise Create()
-// returns nullptr. One PageOcr per thread: Tesseract's engine is not shared.
+// returns nullptr. One PageOcr per thread: Tesseract's engine is not shared
+// (ocr_threads.h gives each thread its own).
 #pragma once
 
 #include <memory>
@@ -26,9 +27,16 @@ constexpr double kOcrDpi = 300;
 // kMinOcrDpi, and are skipped below that.
 constexpr long kMaxOcrPixels = 24'000'000;
 constexpr double kMinOcrDpi = 150;
-// Pages OCR'd per document at most (about 2-5 s each on one core); further
-// image-only pages keep the no_text_layer warning.
-constexpr int kMaxOcrPages = 60;
+// Pages OCR'd per document at most (about 2-5 s each on one core, pages in
+// parallel, each adding its budget to the time limit: extract/time_budget.h);
+// further image-only pages are listed in a pages_not_read warning.
+constexpr int kMaxOcrPages = 500;
+
+// Sets the calling thread up for OCR: OpenMP keeps its settings per thread,
+// and Tesseract's LSTM asks for 10 OpenMP threads per step; without dynamic
+// adjustment (see TesseractOcr::Init) they spin on a loaded machine. Call it
+// first in every thread that runs PageOcr::Read.
+void PrepareOcrThread();
 
 class PageOcr {
  public:

@@ -6,4 +6,6 @@ namespace cnbudget::pdf {
 
 std::unique_ptr<PageOcr> PageOcr::Create() { return nullptr; }
 
+void PrepareOcrThread() {}
+
 }  // namespace cnbudget::pdf

@@ -460,6 +460,12 @@ bool TesseractOcr::Read(const GrayImage& image, PageContent* page) {
 
 }  // namespace
 
+void PrepareOcrThread() {
+#ifdef CNBUDGET_HAVE_OPENMP
+  omp_set_dynamic(1);
+#endif
+}
+
 std::unique_ptr<PageOcr> PageOcr::Create() {
   auto ocr = std::make_unique<TesseractOcr>();
   if (!ocr->Init()) return nullptr;

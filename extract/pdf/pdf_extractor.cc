@@ -41,14 +41,16 @@ Layout ExtractPdf(const std::string& path, const ExtractOptions& options) {
     std::vector<Issue> warnings = doc->open_warnings();
     AddWarnings(&warnings, &layout);
     pdf::DocumentAssembler assembler(&layout);
-    pdf::ScanPages scans;  // OCR of image-only pages
+    // OCR of image-only pages, in parallel; the pages come back in order.
+    pdf::ScanPages scans(options.ocr_threads, options.budget);
     for (int number = 1; number <= doc->page_count(); ++number) {
       warnings.clear();
       pdf::PageContent page = doc->ReadPage(number, &warnings);
       AddWarnings(&warnings, &layout);
-      scans.Process(doc.get(), &page);
-      assembler.AddPage(page);
+      for (const pdf::PageContent& done : scans.Add(doc.get(), std::move(page)))
+        assembler.AddPage(done);
     }
+    for (const pdf::PageContent& done : scans.Finish()) assembler.AddPage(done);
     assembler.Finish();
     scans.AddIssues(&layout);
   } catch (const std::bad_alloc&) {

@@ -89,12 +89,11 @@ TEST(PdfCorpusTest, ScanPagesAreReadByOcr) {
   ASSERT_TRUE(doc) << error.message;
   Layout layout;
   pdf::DocumentAssembler assembler(&layout);
-  pdf::ScanPages scans;
-  for (int number = 5; number <= 6; ++number) {
-    pdf::PageContent page = doc->ReadPage(number, nullptr);
-    scans.Process(doc.get(), &page);
-    assembler.AddPage(page);
-  }
+  pdf::ScanPages scans(2);
+  for (int number = 5; number <= 6; ++number)
+    for (const pdf::PageContent& page : scans.Add(doc.get(), doc->ReadPage(number, nullptr)))
+      assembler.AddPage(page);
+  for (const pdf::PageContent& page : scans.Finish()) assembler.AddPage(page);
   assembler.Finish();
   scans.AddIssues(&layout);
   EXPECT_GE(CountTables(layout), 3);
