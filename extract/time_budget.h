@@ -57,8 +57,8 @@ class TimeBudget {
   // The margin before the parent's kill covers the OCR pages still in
   // flight at the soft deadline, the mapping and the JSON output.
   static constexpr double kMarginShare = 0.1;
-  static constexpr double kMinMargin = 5;
-  static constexpr double kMaxMargin = 30;
+  static constexpr double kMinMargin = 10;
+  static constexpr double kMaxMargin = 60;
 
   Clock::time_point start_;
   double base_seconds_;
