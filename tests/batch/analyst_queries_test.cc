@@ -124,9 +124,10 @@ TEST_F(AnalystQueries, ThreePublicTotalsAreComparableAcrossDocuments) {
   Rows rows = Run("三公 totals");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0][0], "示例县教育局");  // 12.50 万元 sorts above 12.00 万元
-  EXPECT_EQ(rows[0][5], "125000.0");
-  EXPECT_EQ(rows[1][3], "12.00");
-  EXPECT_EQ(rows[1][6], "1");  // its table's sums hold
+  EXPECT_EQ(rows[0][3], "department");
+  EXPECT_EQ(rows[0][6], "125000.0");
+  EXPECT_EQ(rows[1][4], "12.00");
+  EXPECT_EQ(rows[1][7], "1");  // its table's sums hold
 }
 
 TEST_F(AnalystQueries, Class201PerUnit) {
