@@ -50,11 +50,18 @@ std::string UnitKey(std::string_view unit_name) {
   static const RE2 kBracketed(R"(\([^()]*\))");
   static const RE2 kBlank(R"(\s+|　)");
   static const RE2 kPeoplesGovernment("人民政府");
-  static const RE2 kParty("^中国共产党");
   RE2::GlobalReplace(&key, kBracketed, "");
   RE2::GlobalReplace(&key, kBlank, "");
   RE2::GlobalReplace(&key, kPeoplesGovernment, "政府");
-  RE2::GlobalReplace(&key, kParty, "中共");
+  // A party committee's office is printed as 中国共产党江苏省委员会办公厅,
+  // 中共江苏省委办公厅 or plainly 江苏省委办公厅: the prefix is dropped and the
+  // committee shortened to 委. Only after the prefix, because 政协江苏省委员会
+  // is another body.
+  static const RE2 kParty("^(?:中国共产党|中共)");
+  if (RE2::Replace(&key, kParty, "")) {
+    static const RE2 kCommittee("^(.*?[省市区县州盟旗])委员会");
+    RE2::Replace(&key, kCommittee, "\\1委");
+  }
   return key;
 }
 

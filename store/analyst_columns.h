@@ -18,7 +18,8 @@ std::optional<std::int64_t> ValueInFen(std::string_view value, std::string_view 
 
 // A unit name reduced to a key shared by its usual spellings: white space and
 // brackets' contents dropped ("（本级）" or "(本级)"),
-// 人民政府 read as 政府, and a leading 中共 / 中国共产党 kept as 中共.
+// 人民政府 read as 政府, and a leading 中共 / 中国共产党 dropped with its
+// committee shortened (中国共产党江苏省委员会办公厅 -> 江苏省委办公厅).
 std::string UnitKey(std::string_view unit_name);
 
 }  // namespace cnbudget::store

@@ -19,6 +19,18 @@ namespace cnbudget::store {
 // sets *error on failure.
 bool ExportCsv(sqlite3* db, const std::string& dir, std::string* error);
 
+// Writes into dir/tables/ (created if missing) one CSV per table of the
+// current documents, named <document_id>-<table_index>.csv: the table's grid
+// as printed (cell text; a spanned cell's text in its top-left position,
+// the other positions empty), same encoding as ExportCsv. A digit string with
+// a leading zero (a code such as 05) is written ="05", which spreadsheets
+// read as text; every other field is written as it is.
+bool ExportPerTableCsv(sqlite3* db, const std::string& dir, std::string* error);
+
+// The field as text a spreadsheet keeps: ="0105" for a digit string with a
+// leading zero, else CsvField(text).
+std::string CsvTextField(const std::string& text);
+
 // One field quoted per RFC 4180 when it holds a comma, quote, CR or LF.
 std::string CsvField(const std::string& text);
 

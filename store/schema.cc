@@ -258,6 +258,28 @@ SELECT document_id, path, document_unit AS unit, unit_key, year, document_kind A
        fact, value, money_unit, value_fen, value_yuan, table_index, table_title, standard, r, c,
        table_verified
 FROM ranked WHERE rank = 1;
+
+-- A document that repeats an earlier one under another name (a draft preview
+-- and the published file, a copy re-saved): same unit_key, year, kind and
+-- scope, at least three headline figures in common and none that differs
+-- (a figure printed by one and left blank by the other does not count).
+-- same_as is the earliest such document; the earliest itself has no row.
+CREATE VIEW IF NOT EXISTS same_as AS
+WITH f AS MATERIALIZED (
+  SELECT document_id, path, unit_key, year, kind, scope, fact, coalesce(value_fen, value) AS v
+  FROM facts
+),
+pairs AS (
+  SELECT a.document_id AS document_id, a.path AS path, b.document_id AS other,
+         b.path AS other_path, sum(a.v IS NOT b.v) AS differing, count(*) AS shared
+  FROM f a JOIN f b
+    ON b.fact = a.fact AND b.document_id < a.document_id AND b.unit_key IS a.unit_key
+   AND b.year IS a.year AND b.kind IS a.kind AND b.scope IS a.scope
+  GROUP BY a.document_id, b.document_id
+)
+SELECT document_id, path, min(other) AS same_as, other_path AS same_as_path, shared
+FROM pairs WHERE differing = 0 AND shared >= 3
+GROUP BY document_id;
 )sql";
 }
 

@@ -244,5 +244,32 @@ TEST(BatchCliTest, ExportWritesBomAndQuotedCsv) {
             0);
 }
 
+TEST(BatchCliTest, ExportPerTableWritesEachTablesGrid) {
+  const fs::path root = FreshDir("export_per_table");
+  const fs::path db = root / "out.sqlite", log = root / "log", csv = root / "csv";
+  RunCnbudget({"convert", CNBUDGET_SOURCE_DIR "/fixtures/sample_budget.docx", "--db", db.string()},
+              "", log);
+  ASSERT_EQ(RunCnbudget({"export", "--db", db.string(), "--csv", csv.string(), "--per-table"},
+                        "", log),
+            0)
+      << ReadFile(log);
+  const std::string id = One(db, "SELECT id FROM documents");
+  const std::string n_tables = One(db, "SELECT count(*) FROM tables");
+  ASSERT_EQ(n_tables, "3");
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(csv / "tables")) files += entry.path().extension() == ".csv";
+  EXPECT_EQ(std::to_string(files), n_tables);
+  // The summary table as printed: header rows, then the first body row.
+  const std::string summary = ReadFile(csv / "tables" / (id + "-0.csv"));
+  EXPECT_EQ(summary.find("\xEF\xBB\xBF收入,,支出,\r\n项目,预算数,项目,预算数\r\n"
+                         "一、一般公共预算拨款收入,1229.70,一、社会保障和就业支出,180.50\r\n"),
+            0u)
+      << summary.substr(0, 200);
+  // Without the flag no table files are written.
+  const fs::path plain = root / "plain";
+  ASSERT_EQ(RunCnbudget({"export", "--db", db.string(), "--csv", plain.string()}, "", log), 0);
+  EXPECT_FALSE(fs::exists(plain / "tables"));
+}
+
 }  // namespace
 }  // namespace cnbudget::testing_util

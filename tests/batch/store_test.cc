@@ -185,10 +185,24 @@ TEST(AnalystColumns, ValueInFenIsExactOrAbsent) {
   EXPECT_EQ(ValueInFen("999999999999999", "亿元"), std::nullopt);  // beyond 64 bits
 }
 
+TEST(CsvExport, CodesWithALeadingZeroStayText) {
+  EXPECT_EQ(CsvTextField("05"), "=\"05\"");
+  EXPECT_EQ(CsvTextField("0105"), "=\"0105\"");
+  EXPECT_EQ(CsvTextField("201"), "201");     // no zero to lose
+  EXPECT_EQ(CsvTextField("0"), "0");         // an amount
+  EXPECT_EQ(CsvTextField("0.50"), "0.50");   // an amount
+  EXPECT_EQ(CsvTextField("a,b"), "\"a,b\"");
+}
+
 TEST(AnalystColumns, UnitKeyFoldsSpellings) {
   EXPECT_EQ(UnitKey("上海市普陀区人民政府办公室"), UnitKey("上海市普陀区政府办公室"));
   EXPECT_EQ(UnitKey("上海市普陀区财政局（本级）"), "上海市普陀区财政局");
-  EXPECT_EQ(UnitKey("中国共产党上海市普陀区委员会 办公室"), "中共上海市普陀区委员会办公室");
+  EXPECT_EQ(UnitKey("中国共产党上海市普陀区委员会 办公室"), "上海市普陀区委办公室");
+  EXPECT_EQ(UnitKey("中国共产党江苏省委员会办公厅"), UnitKey("江苏省委办公厅"));
+  EXPECT_EQ(UnitKey("中共江苏省委办公厅"), UnitKey("江苏省委办公厅"));
+  // Another body's 委员会 is kept: only a party committee is shortened.
+  EXPECT_EQ(UnitKey("政协江苏省委员会办公厅"), "政协江苏省委员会办公厅");
+  EXPECT_EQ(UnitKey("上海市普陀区商务委员会"), "上海市普陀区商务委员会");
 }
 
 }  // namespace

@@ -153,6 +153,22 @@ TEST(AssemblyTest, NewTitleStartsANewTable) {
   EXPECT_EQ(Tables(layout).size(), 2u);
 }
 
+// A page that opens with a new table's caption printed small in the top
+// margin (表N, title, 单位 line): a caption always starts a new table, even
+// where a running header would not stop a continuation.
+TEST(AssemblyTest, CaptionInTheTopMarginStartsANewTable) {
+  Layout layout;
+  DocumentAssembler assembler(&layout);
+  PageBuilder p1(1);
+  AddRuledTable(&p1, 560, 12, 1);
+  PageBuilder p2(2);
+  p2.Text(50, 20, "表2", 9).Text(200, 40, "部门支出总体情况表", 9).Text(50, 62, "单位：万元", 9);
+  AddRuledTable(&p2, 90, 3, 13);
+  assembler.AddPage(p1.Build());
+  assembler.AddPage(p2.Build());
+  EXPECT_EQ(Tables(layout).size(), 2u);
+}
+
 TEST(AssemblyTest, ImageOnlyPagesGiveOneWarning) {
   Layout layout;
   DocumentAssembler assembler(&layout);
