@@ -13,6 +13,7 @@ PACKAGES=(
   ccache  # rebuilds of a fresh clone on a machine that built before (scripts/build.sh)
   poppler-data  # CJK CMaps for PDFs with non-embedded Chinese fonts
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng  # OCR of scans
+  libreoffice-writer-nogui libreoffice-calc-nogui  # legacy .doc/.xls, converted headless
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
