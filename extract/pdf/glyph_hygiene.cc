@@ -81,6 +81,18 @@ struct CellKey {
   bool operator==(const CellKey&) const = default;
 };
 
+// The hash cell of a coordinate. The reader drops glyphs off the page and
+// pages with absurd boxes, but a float-to-integer conversion of a value out
+// of range is undefined behaviour, so the range is checked here too: every
+// coordinate past +-1e12 pt (or NaN) shares the outermost cell.
+int64_t CellIndex(double coordinate) {
+  constexpr double kLimit = 1e12;
+  const double cell = std::floor(coordinate / kDupCell);
+  if (!(cell > -kLimit)) return static_cast<int64_t>(-kLimit);
+  if (!(cell < kLimit)) return static_cast<int64_t>(kLimit);
+  return static_cast<int64_t>(cell);
+}
+
 struct CellKeyHash {
   size_t operator()(const CellKey& k) const {
     return k.text_hash ^ (std::hash<int64_t>()(k.qx) * 31) ^ (std::hash<int64_t>()(k.qy) * 1000003);
@@ -106,8 +118,8 @@ void DropFakeBoldDuplicates(std::vector<PlacedGlyph>* glyphs) {
     PlacedGlyph& g = (*glyphs)[i];
     if (g.space) continue;
     size_t h = hasher(g.glyph.text);
-    int64_t qx = static_cast<int64_t>(std::floor(g.glyph.box.x0 / kDupCell));
-    int64_t qy = static_cast<int64_t>(std::floor(g.glyph.box.y0 / kDupCell));
+    int64_t qx = CellIndex(g.glyph.box.x0);
+    int64_t qy = CellIndex(g.glyph.box.y0);
     bool duplicate = false;
     for (int64_t dx = -1; dx <= 1 && !duplicate; ++dx) {
       for (int64_t dy = -1; dy <= 1 && !duplicate; ++dy) {

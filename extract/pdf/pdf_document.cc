@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -65,6 +66,20 @@ void InitPopplerOnce() {
 
 std::string PageText(int number) { return "page " + std::to_string(number); }
 
+// A page side above this (about 35 m; the PDF format's own limit is 200 in,
+// 14,400 pt) is no printed page: its coordinates are not worth arithmetic.
+constexpr double kMaxPageSidePt = 100000;
+
+bool PlausiblePageSize(double width, double height) {
+  return width > 0 && height > 0 && width <= kMaxPageSidePt && height <= kMaxPageSidePt;
+}
+
+std::string Points(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return buf;
+}
+
 // Turns the collector's raw page into PageContent: glyph hygiene, runs,
 // merged rulings, image coverage.
 void BuildPageContent(PageGraphics graphics, PageContent* out) {
@@ -82,6 +97,7 @@ void BuildPageContent(PageGraphics graphics, PageContent* out) {
   out->fills = std::move(graphics.fills);
   double area = graphics.width * graphics.height;
   out->image_coverage = area > 0 ? std::min(1.0, graphics.image_area / area) : 0;
+  out->image_pixels = graphics.image_pixels;
 }
 
 }  // namespace
@@ -181,6 +197,12 @@ PageContent PdfDocument::ReadPageContent(int number, std::vector<Issue>* warning
     Page* page = doc_->getPage(number);
     if (!page || !page->isOk()) {
       warn("pdf_page_unreadable", PageText(number) + " cannot be read");
+      return content;
+    }
+    const double width = page->getCropWidth(), height = page->getCropHeight();
+    if (!PlausiblePageSize(width, height)) {
+      warn("pdf_page_box_absurd", PageText(number) + " claims a size of " + Points(width) + " x " +
+                                      Points(height) + " pt; its content is not read");
       return content;
     }
     PageCollector collector;

@@ -157,7 +157,9 @@ void PageCollector::drawChar(GfxState* state, double x, double y, double dx, dou
   }
   if (placed.along1 < placed.along0) std::swap(placed.along0, placed.along1);
   double cx = (g.box.x0 + g.box.x1) / 2, cy = (g.box.y0 + g.box.y1) / 2;
-  if (cx < 0 || cy < 0 || cx > page_.width || cy > page_.height) return;  // off the page
+  // Off the page. Written so that NaN (from an infinite text matrix) fails too.
+  if (!(cx >= 0 && cy >= 0 && cx <= page_.width && cy <= page_.height)) return;
+  if (!std::isfinite(g.box.x0 + g.box.x1 + g.box.y0 + g.box.y1 + size)) return;
   double clip_x0, clip_y0, clip_x1, clip_y1;
   state->getClipBBox(&clip_x0, &clip_y0, &clip_x1, &clip_y1);
   g.clipped = cx < clip_x0 || cx > clip_x1 || cy < clip_y0 || cy > clip_y1;
@@ -169,6 +171,7 @@ void PageCollector::drawChar(GfxState* state, double x, double y, double dx, dou
 }
 
 void PageCollector::AddSegment(double x0, double y0, double x1, double y1) {
+  if (!std::isfinite(x0 + y0 + x1 + y1)) return;  // an infinite matrix: nothing drawable
   if (page_.segments.size() >= kMaxSegments) {
     page_.truncated = true;
     return;
@@ -236,6 +239,7 @@ bool RectangleOf(GfxState* state, const GfxSubpath* sub, BBox* box) {
 }  // namespace
 
 void PageCollector::AddFilledRectangle(const BBox& box) {
+  if (!std::isfinite(box.x0 + box.y0 + box.x1 + box.y1)) return;
   double w = box.x1 - box.x0, h = box.y1 - box.y0;
   if (std::min(w, h) < kThinFill) {
     if (w >= h) {
@@ -289,13 +293,14 @@ void PageCollector::AddImageArea(GfxState* state) {
   double y0 = std::max(0.0, *std::min_element(ys, ys + 4));
   double x1 = std::min(page_.width, *std::max_element(xs, xs + 4));
   double y1 = std::min(page_.height, *std::max_element(ys, ys + 4));
-  if (x1 > x0 && y1 > y0) page_.image_area += (x1 - x0) * (y1 - y0);
+  if (x1 > x0 && y1 > y0 && std::isfinite(x1 - x0 + y1 - y0)) page_.image_area += (x1 - x0) * (y1 - y0);
 }
 
 void PageCollector::drawImage(GfxState* state, Object* ref, Stream* str, int width, int height,
                               GfxImageColorMap* color_map, bool interpolate,
                               const int* mask_colors, bool inline_img) {
   AddImageArea(state);
+  page_.image_pixels += static_cast<double>(std::max(0, width)) * std::max(0, height);
   // The base class skips inline image data without decoding it.
   OutputDev::drawImage(state, ref, str, width, height, color_map, interpolate, mask_colors,
                        inline_img);
@@ -304,6 +309,7 @@ void PageCollector::drawImage(GfxState* state, Object* ref, Stream* str, int wid
 void PageCollector::drawImageMask(GfxState* state, Object* ref, Stream* str, int width,
                                   int height, bool invert, bool interpolate, bool inline_img) {
   AddImageArea(state);
+  page_.image_pixels += static_cast<double>(std::max(0, width)) * std::max(0, height);
   OutputDev::drawImageMask(state, ref, str, width, height, invert, interpolate, inline_img);
 }
 

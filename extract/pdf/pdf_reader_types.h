@@ -24,6 +24,7 @@ struct PageGraphics {
   std::vector<Ruling> segments;       // axis-aligned pieces, unmerged, unclipped
   std::vector<BBox> fills;            // non-white filled rectangles too thick to be rulings
   double image_area = 0;              // sum of image areas on the page (may overlap)
+  double image_pixels = 0;            // sum of the images' declared width x height
   int glyphs_without_unicode = 0;     // dropped: no ToUnicode mapping
   bool truncated = false;             // hit a safety cap on glyphs or segments
 };
