@@ -127,7 +127,7 @@ OcrTask::Outcome OcrThreads::Read(PageOcr* ocr, OcrTask* task) const {
   if (budget_ && budget_->Expired()) return OcrTask::Outcome::kOutOfTime;
   bool read = false;
   try {
-    read = ocr->Read(task->image, &task->page);
+    read = ocr->Read(task->image, task->max_seconds, &task->page);
   } catch (const std::exception&) {
     // An engine failure (even bad_alloc) costs this page, not the process:
     // an exception must not leave a thread.

@@ -25,6 +25,7 @@ struct OcrTask {
   enum class Outcome { kPending, kRead, kNoText, kOutOfTime };
   GrayImage image;    // freed once read
   PageContent page;   // filled by PageOcr::Read
+  double max_seconds = 0;  // OCR time limit of this page (0: none)
   Outcome outcome = Outcome::kPending;  // guarded by the pool's mutex
 };
 

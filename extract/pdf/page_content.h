@@ -57,6 +57,12 @@ struct PageContent {
   // table builder's call.
   std::vector<BBox> fills;
   double image_coverage = 0;    // share of the page area covered by images (0..1)
+  // Pixels of the page's images as their streams declare them: what
+  // rendering the page for OCR would decode.
+  double image_pixels = 0;
+  // OCR stopped at its time limit per page (kMaxOcrSecondsPerPage): some
+  // cells or lines of this page were not read.
+  bool ocr_incomplete = false;
   // 0 normally. When most text runs sideways on the displayed page (landscape
   // content on a portrait page without /Rotate), the reader turns the whole
   // page counter-clockwise by this many degrees (90, 180, 270) so that text

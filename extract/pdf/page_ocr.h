@@ -31,6 +31,15 @@ constexpr double kMinOcrDpi = 150;
 // parallel, each adding its budget to the time limit: extract/time_budget.h);
 // further image-only pages are listed in a pages_not_read warning.
 constexpr int kMaxOcrPages = 500;
+// A page whose images declare more pixels than this is not rendered for OCR:
+// rendering decodes every image at its full size (a 40,000 x 40,000 image
+// in a few KB of file took ~48 s), while a 600 dpi A3 scan is ~70 M.
+constexpr double kMaxOcrImagePixels = 100'000'000;
+// OCR of one page stops after this long by default (ExtractOptions::
+// ocr_page_max_seconds): a page of noise took a minute. The cells read so
+// far are kept and the page is marked ocr_incomplete. Ordinary pages take
+// 2-5 s.
+constexpr double kMaxOcrSecondsPerPage = 45;
 
 // Sets the calling thread up for OCR: OpenMP keeps its settings per thread,
 // and Tesseract's LSTM asks for 10 OpenMP threads per step; without dynamic
@@ -46,8 +55,10 @@ class PageOcr {
 
   // Reads `image` (the rendered page) into page->rulings, glyphs and runs;
   // page->width/height must already be the displayed page size in points.
-  // Returns false when no text was recognized (page left unchanged).
-  virtual bool Read(const GrayImage& image, PageContent* page) = 0;
+  // Reading stops after max_seconds (0: no limit), keeping what was read
+  // and setting page->ocr_incomplete. Returns false when no text was
+  // recognized (page left unchanged but for that flag).
+  virtual bool Read(const GrayImage& image, double max_seconds, PageContent* page) = 0;
 };
 
 }  // namespace cnbudget::pdf

@@ -1,11 +1,14 @@
 // PageOcr with Tesseract (chi_sim, LSTM engine). See page_ocr.h.
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 #ifdef CNBUDGET_HAVE_OPENMP
 #include <omp.h>
 #endif
 
 #include <algorithm>
+#include <chrono>
+#include <cstdint>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -140,6 +143,14 @@ class Engine {
   // Restricts recognition to `chars` ("" lifts the restriction).
   void SetWhitelist(const char* chars) { api_.SetVariable("tessedit_char_whitelist", chars); }
 
+  // Recognition after `deadline` is skipped, and a call running past it is
+  // cancelled by Tesseract's monitor; cut_short() then tells.
+  void SetDeadline(std::chrono::steady_clock::time_point deadline) {
+    deadline_ = deadline;
+    cut_short_ = false;
+  }
+  bool cut_short() const { return cut_short_; }
+
   // Recognizes `area` of `image`; appends its glyphs in page points.
   // Returns the text; *confidence is Tesseract's mean (0-100).
   std::string Read(const GrayImage& image, const Rect& area, tesseract::PageSegMode mode,
@@ -147,8 +158,12 @@ class Engine {
 
  private:
   void Collect(const Rect& area, double pt_per_px, std::vector<PlacedGlyph>* glyphs);
+  // Recognizes the image set; false when out of time (nothing recognized).
+  bool RecognizeInTime();
 
   tesseract::TessBaseAPI api_;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+  bool cut_short_ = false;
 };
 
 // One recognized symbol, in canvas pixels.
@@ -250,7 +265,7 @@ std::string Engine::Read(const GrayImage& image, const Rect& area, tesseract::Pa
   api_.SetImage(canvas.pixels.data(), canvas.width, canvas.height, 1, canvas.width);
   api_.SetSourceResolution(static_cast<int>(image.dpi));
   std::string s;
-  if (api_.Recognize(nullptr) == 0) {
+  if (RecognizeInTime()) {
     std::unique_ptr<char[]> text(api_.GetUTF8Text());
     if (text) s = text.get();
     *confidence = api_.MeanTextConf();
@@ -258,6 +273,26 @@ std::string Engine::Read(const GrayImage& image, const Rect& area, tesseract::Pa
   }
   api_.Clear();
   return s;
+}
+
+bool Engine::RecognizeInTime() {
+  using std::chrono::milliseconds;
+  const auto now = std::chrono::steady_clock::now();
+  if (now >= deadline_) {
+    cut_short_ = true;
+    return false;
+  }
+  tesseract::ETEXT_DESC monitor;
+  if (deadline_ != std::chrono::steady_clock::time_point::max()) {
+    const auto left = std::chrono::duration_cast<milliseconds>(deadline_ - now).count();
+    monitor.set_deadline_msecs(static_cast<int32_t>(std::min<long long>(left, INT32_MAX)));
+  }
+  const bool ok = api_.Recognize(&monitor) == 0;
+  if (monitor.deadline_exceeded()) {
+    cut_short_ = true;
+    return false;
+  }
+  return ok;
 }
 
 // Rows of `area` with ink, as bands of consecutive rows (text lines).
@@ -296,7 +331,7 @@ class TesseractOcr : public PageOcr {
     return true;
   }
 
-  bool Read(const GrayImage& image, PageContent* page) override;
+  bool Read(const GrayImage& image, double max_seconds, PageContent* page) override;
 
  private:
   void ReadCell(const GrayImage& image, const Rect& cell, std::vector<PlacedGlyph>* glyphs);
@@ -433,8 +468,15 @@ void TesseractOcr::ReadOutside(GrayImage image, const std::vector<Rect>& grids,
   }
 }
 
-bool TesseractOcr::Read(const GrayImage& image, PageContent* page) {
+bool TesseractOcr::Read(const GrayImage& image, double max_seconds, PageContent* page) {
   if (image.width <= 0 || image.height <= 0 || image.dpi <= 0) return false;
+  const auto deadline =
+      max_seconds > 0
+          ? std::chrono::steady_clock::now() +
+                std::chrono::milliseconds(static_cast<long>(std::min(max_seconds, 1e6) * 1000))
+          : std::chrono::steady_clock::time_point::max();
+  chi_.SetDeadline(deadline);
+  eng_.SetDeadline(deadline);
   double px_per_pt = image.dpi / 72.0;
   std::vector<PixelLine> lines = FindPixelLines(image);
   std::vector<Ruling> rulings = ToRulings(lines, image);
@@ -450,6 +492,7 @@ bool TesseractOcr::Read(const GrayImage& image, PageContent* page) {
                               std::min(clean.width, r.x1 + 2), std::min(clean.height, r.y1 + 2)});
   }
   ReadOutside(std::move(clean), grid_rects, &glyphs);
+  page->ocr_incomplete = chi_.cut_short() || eng_.cut_short();
   if (glyphs.empty()) return false;
   page->rulings = std::move(rulings);
   page->runs = BuildTextRuns(glyphs, {}, page->rulings);

@@ -42,7 +42,7 @@ Layout ExtractPdf(const std::string& path, const ExtractOptions& options) {
     AddWarnings(&warnings, &layout);
     pdf::DocumentAssembler assembler(&layout);
     // OCR of image-only pages, in parallel; the pages come back in order.
-    pdf::ScanPages scans(options.ocr_threads, options.budget);
+    pdf::ScanPages scans(options.ocr_threads, options.budget, options.ocr_page_max_seconds);
     for (int number = 1; number <= doc->page_count(); ++number) {
       warnings.clear();
       pdf::PageContent page = doc->ReadPage(number, &warnings);

@@ -16,8 +16,8 @@ static_assert(kMaxOcrPages <= kMaxBudgetPages, "every OCR page gets its time bud
 
 }  // namespace
 
-ScanPages::ScanPages(int threads, std::shared_ptr<TimeBudget> budget)
-    : max_threads_(threads), budget_(std::move(budget)) {}
+ScanPages::ScanPages(int threads, std::shared_ptr<TimeBudget> budget, double page_seconds)
+    : max_threads_(threads), page_seconds_(page_seconds), budget_(std::move(budget)) {}
 
 ScanPages::~ScanPages() = default;
 
@@ -54,6 +54,11 @@ std::vector<PageContent> ScanPages::Finish() { return TakeFinished(/*wait=*/true
 
 void ScanPages::Queue(PdfDocument* doc, PageContent page) {
   const int number = page.number;
+  if (page.image_pixels > kMaxOcrImagePixels) {
+    too_large_.push_back(number);
+    held_.push_back(Held{std::move(page), nullptr});
+    return;
+  }
   if (tried_ >= kMaxOcrPages || (budget_ && budget_->Expired())) {
     (tried_ >= kMaxOcrPages ? over_limit_ : out_of_time_).push_back(number);
     held_.push_back(Held{std::move(page), nullptr});
@@ -66,6 +71,7 @@ void ScanPages::Queue(PdfDocument* doc, PageContent page) {
   auto task = std::make_unique<OcrTask>();
   task->image = Render(doc, page);
   task->page = std::move(page);
+  task->max_seconds = page_seconds_;
   if (task->image.width == 0) {
     held_.push_back(Held{std::move(task->page), nullptr});
     return;
@@ -83,6 +89,7 @@ std::vector<PageContent> ScanPages::TakeFinished(bool wait) {
       if (!must_wait && !threads_->IsDone(front.task.get())) break;
       const OcrTask::Outcome outcome = threads_->Wait(front.task.get());
       if (outcome == OcrTask::Outcome::kRead) read_.push_back(front.task->page.number);
+      if (front.task->page.ocr_incomplete) incomplete_.push_back(front.task->page.number);
       if (outcome == OcrTask::Outcome::kOutOfTime)
         out_of_time_.push_back(front.task->page.number);
       finished.push_back(std::move(front.task->page));
@@ -110,6 +117,19 @@ void ScanPages::AddIssues(Layout* layout) const {
             std::to_string(static_cast<int>(budget_ ? budget_->TotalSeconds() : 0)) +
             " s with the OCR pages) ran out; the pages read are kept"));
   }
+  if (!too_large_.empty())
+    layout->issues.push_back(MakeWarning(
+        "pages_not_read",
+        "page(s) " + FormatPageList(too_large_) +
+            " are images without a text layer and were not read: their images declare more "
+            "than " + std::to_string(static_cast<long>(kMaxOcrImagePixels / 1'000'000)) +
+            " million pixels, more than a scan needs and too costly to decode"));
+  if (!incomplete_.empty())
+    layout->issues.push_back(MakeWarning(
+        "ocr_page_incomplete",
+        "page(s) " + FormatPageList(incomplete_) + " were read by OCR only in part: reading a page "
+            "stops after " + std::to_string(static_cast<int>(page_seconds_)) +
+            " s; what was not read yet is missing from their tables"));
   if (!over_limit_.empty())
     layout->issues.push_back(MakeWarning(
         "pages_not_read", "page(s) " + FormatPageList(over_limit_) +

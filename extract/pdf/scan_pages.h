@@ -25,8 +25,10 @@ namespace cnbudget::pdf {
 class ScanPages {
  public:
   // threads: OCR threads at most (0: one per core, see OcrThreadCount);
-  // budget: the document's time budget, may be null.
-  explicit ScanPages(int threads = 1, std::shared_ptr<TimeBudget> budget = nullptr);
+  // budget: the document's time budget, may be null; page_seconds: OCR
+  // time limit per page (0: none).
+  explicit ScanPages(int threads = 1, std::shared_ptr<TimeBudget> budget = nullptr,
+                     double page_seconds = kMaxOcrSecondsPerPage);
   ~ScanPages();
 
   // Takes `page` (page.number of `doc`), the next in reading order. When it
@@ -39,9 +41,11 @@ class ScanPages {
   // Waits for the OCR still running; returns the remaining pages in order.
   std::vector<PageContent> Finish();
 
-  // Adds the warnings "ocr_used" (which pages were read by OCR) and
+  // Adds the warnings "ocr_used" (which pages were read by OCR),
   // "pages_not_read" (image-only pages left unread: the time budget ran out,
-  // or past kMaxOcrPages) to `layout`.
+  // past kMaxOcrPages, or images too large to decode) and
+  // "ocr_page_incomplete" (pages OCR stopped reading at its per-page time
+  // limit) to `layout`.
   void AddIssues(Layout* layout) const;
 
  private:
@@ -57,12 +61,15 @@ class ScanPages {
   std::vector<PageContent> TakeFinished(bool wait);
 
   int max_threads_;
+  double page_seconds_;
   std::shared_ptr<TimeBudget> budget_;
   bool loaded_ = false;
   int tried_ = 0;
   std::vector<int> read_;
   std::vector<int> out_of_time_;  // image-only pages not read: the budget ran out
   std::vector<int> over_limit_;   // image-only pages not read: past kMaxOcrPages
+  std::vector<int> too_large_;    // image-only pages not read: images past kMaxOcrImagePixels
+  std::vector<int> incomplete_;   // read in part: OCR hit kMaxOcrSecondsPerPage
   std::deque<Held> held_;         // pages not handed back yet, in order
   // Declared last: destroyed (threads joined) before the tasks they read.
   std::unique_ptr<OcrThreads> threads_;
