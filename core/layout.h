@@ -61,4 +61,10 @@ struct Layout {
   bool failed() const;
 };
 
+// Keeps at most `max_cells` table cells in the document: the table that
+// crosses the cap is cut after its last whole row that fits, and every block
+// after it is dropped. Returns the number of cells dropped (0: untouched).
+// Output and memory then stay proportional to the cap, whatever the input.
+std::size_t CapTableCells(Layout* layout, std::size_t max_cells);
+
 }  // namespace cnbudget

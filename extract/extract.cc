@@ -62,10 +62,19 @@ std::optional<Layout> RefuseBeforeReading(const std::string& path,
   return std::nullopt;
 }
 
-}  // namespace
+// Cuts the document at options.max_cells table cells, and says so.
+Layout Capped(Layout layout, const ExtractOptions& options) {
+  if (layout.failed() || options.max_cells == 0) return layout;
+  if (const std::size_t dropped = CapTableCells(&layout, options.max_cells); dropped > 0)
+    layout.issues.push_back(MakeWarning(
+        "document_truncated",
+        "the document's tables hold more than " + std::to_string(options.max_cells) +
+            " cells; only the first " + std::to_string(options.max_cells) + " are read (" +
+            std::to_string(dropped) + " left out, with every table after the cut)"));
+  return layout;
+}
 
-Layout ExtractFile(const std::string& path, const ExtractOptions& options) {
-  if (std::optional<Layout> refused = RefuseBeforeReading(path, options)) return *refused;
+Layout ExtractByFormat(const std::string& path, const ExtractOptions& options) {
   switch (SniffFormat(path)) {
     case Sniffed::kPdf: return ExtractPdf(path, options);
     case Sniffed::kZip:
@@ -82,6 +91,13 @@ Layout ExtractFile(const std::string& path, const ExtractOptions& options) {
   return Failed("unsupported_format",
                 "not a PDF, DOCX, XLSX, DOC or XLS file (no %PDF- header, not a zip package "
                 "and not an OLE2 compound file)");
+}
+
+}  // namespace
+
+Layout ExtractFile(const std::string& path, const ExtractOptions& options) {
+  if (std::optional<Layout> refused = RefuseBeforeReading(path, options)) return *refused;
+  return Capped(ExtractByFormat(path, options), options);
 }
 
 }  // namespace cnbudget

@@ -25,6 +25,10 @@ struct ExtractOptions {
   std::uint64_t max_zip_entry_bytes = 256ull << 20;
   // Largest accepted ratio of inflated to compressed size for one zip entry.
   std::uint64_t max_zip_ratio = 200;
+  // Table cells kept per document, all tables together: a real report has a
+  // few tens of thousands. Past it the document is cut (document_truncated)
+  // so that mapping, JSON and database work stay bounded.
+  std::size_t max_cells = 200000;
   // Threads that OCR the pages of one scanned PDF (0: one per core). A batch
   // of J jobs passes cores / J so that the workers do not oversubscribe.
   int ocr_threads = 0;
@@ -33,6 +37,9 @@ struct ExtractOptions {
   // listed in a pages_not_read warning) and the legacy converter gets what
   // is left of it.
   std::shared_ptr<TimeBudget> budget;
+  // OCR of one scanned page stops after this many seconds (0: no limit);
+  // what was read is kept and the page listed in ocr_page_incomplete.
+  double ocr_page_max_seconds = 45;
 };
 
 // Detects the format from the file's leading bytes (not its name). Refuses
