@@ -7,6 +7,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -77,7 +79,72 @@ Json RecordJson(const model::Record& rec) {
   return j;
 }
 
-Json TableJson(const model::Table& t) {
+// `j` as the document prints it at nesting `level` (one space per level):
+// every line after the first is indented by `level` more spaces. JSON
+// strings hold no raw newline, so each newline starts a line of structure.
+// replace: a stray invalid byte sequence from a broken file must not abort output.
+std::string Dump(const Json& j, int level) {
+  std::string text = j.dump(1, ' ', false, Json::error_handler_t::replace);
+  if (level == 0) return text;
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  for (char ch : text) {
+    out += ch;
+    if (ch == '\n') out.append(static_cast<std::size_t>(level), ' ');
+  }
+  return out;
+}
+
+// Writes the array of `items` at nesting `level` as one dump of it all would
+// print it, one item at a time: the JSON tree of a 200,000-cell document is
+// many times its text, so only one item's tree (and text) is alive at once.
+template <typename T, typename WriteItem>
+void WriteArray(const std::vector<T>& items, int level, std::ostream& out, WriteItem write_item) {
+  if (items.empty()) {
+    out << "[]";
+    return;
+  }
+  const std::string indent(static_cast<std::size_t>(level) + 1, ' ');
+  out << "[\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out << indent;
+    write_item(items[i], level + 1, out);
+    out << (i + 1 < items.size() ? ",\n" : "\n");
+  }
+  out << std::string(static_cast<std::size_t>(level), ' ') << "]";
+}
+
+template <typename T>
+void WriteArrayOf(const std::vector<T>& items, Json (*to_json)(const T&), int level,
+                  std::ostream& out) {
+  WriteArray(items, level, out,
+             [to_json](const T& item, int at, std::ostream& o) { o << Dump(to_json(item), at); });
+}
+
+// Writes `j` (an object at nesting `level` whose keys `slots` hold null)
+// with each slot's value written by its writer, in the order of `slots`. A
+// newline and the key's indent make a slot unique: nested keys are indented
+// further and strings hold no raw newline.
+void WriteWithSlots(const Json& j, int level,
+                    const std::vector<std::pair<std::string, std::function<void()>>>& slots,
+                    std::ostream& out) {
+  const std::string text = Dump(j, level);
+  std::size_t from = 0;
+  for (const auto& [key, write_value] : slots) {
+    const std::string slot = "\n" + std::string(static_cast<std::size_t>(level) + 1, ' ') +
+                             "\"" + key + "\": null";
+    const std::size_t at = text.find(slot, from);
+    if (at == std::string::npos) continue;
+    const std::size_t value_at = at + slot.size() - 4;
+    out.write(text.data() + from, static_cast<std::streamsize>(value_at - from));
+    write_value();
+    from = value_at + 4;
+  }
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
+
+// A table at nesting `level`, its cells and records written one at a time.
+void WriteTable(const model::Table& t, int level, std::ostream& out) {
   Json j;
   j["index"] = t.index;
   j["number"] = OrNull(t.number);
@@ -93,18 +160,17 @@ Json TableJson(const model::Table& t) {
   j["header_rows"] = t.header_rows;
   j["verified"] = OrNull(t.verified);
   j["doubts"] = t.doubts;
-  Json cells = Json::array();
-  for (const auto& c : t.cells) cells.push_back(CellJson(c));
-  j["cells"] = std::move(cells);
-  Json records = Json::array();
-  for (const auto& r : t.records) records.push_back(RecordJson(r));
-  j["records"] = std::move(records);
-  return j;
+  j["cells"] = nullptr;
+  j["records"] = nullptr;
+  WriteWithSlots(j, level,
+                 {{"cells", [&] { WriteArrayOf(t.cells, &CellJson, level + 1, out); }},
+                  {"records", [&] { WriteArrayOf(t.records, &RecordJson, level + 1, out); }}},
+                 out);
 }
 
 }  // namespace
 
-std::string ToJson(const model::Document& doc) {
+void WriteJson(const model::Document& doc, std::ostream& out) {
   Json j;
   j["schema"] = "cnbudget/1";
   Json src;
@@ -123,28 +189,32 @@ std::string ToJson(const model::Document& doc) {
   meta["scope"] = OrNull(doc.document.scope);
   meta["published"] = OrNull(doc.document.published);
   j["document"] = std::move(meta);
-  Json tables = Json::array();
-  for (const auto& t : doc.tables) tables.push_back(TableJson(t));
-  j["tables"] = std::move(tables);
+  j["tables"] = nullptr;  // spliced in below, one table at a time
   Json issues = Json::array();
   for (const auto& i : doc.issues) issues.push_back(IssueJson(i));
   j["issues"] = std::move(issues);
-  // replace: a stray invalid byte sequence from a broken file must not abort output.
-  return j.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+  WriteWithSlots(j, 0, {{"tables", [&] { WriteArray(doc.tables, 1, out, WriteTable); }}}, out);
+  out << "\n";
+}
+
+std::string ToJson(const model::Document& doc) {
+  std::ostringstream out;
+  WriteJson(doc, out);
+  return out.str();
 }
 
 namespace {
 
 std::string OsReason() { return std::strerror(errno); }
 
-// Streams `text` into `path` as it is (no temporary file).
-bool WriteInPlace(const std::string& text, const std::string& path, std::string* error) {
+// Streams the document into `path` as it is written (no temporary file).
+bool WriteInPlace(const model::Document& doc, const std::string& path, std::string* error) {
   std::ofstream out(path, std::ios::binary);
   if (!out) {
     if (error) *error = "cannot open " + path + " for writing: " + OsReason();
     return false;
   }
-  out << text;
+  WriteJson(doc, out);
   if (!out.flush()) {
     if (error) *error = "cannot write " + path + ": " + OsReason();
     return false;
@@ -155,14 +225,13 @@ bool WriteInPlace(const std::string& text, const std::string& path, std::string*
 }  // namespace
 
 bool WriteJsonFile(const model::Document& doc, const std::string& path, std::string* error) {
-  const std::string text = ToJson(doc);
   // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written to as it
   // is: renaming a temporary file over it would replace the device itself.
   struct stat st;
-  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return WriteInPlace(text, path, error);
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return WriteInPlace(doc, path, error);
   // A regular file is replaced whole: readers never see half a document.
   const std::string tmp = path + ".tmp";
-  if (!WriteInPlace(text, tmp, error)) {
+  if (!WriteInPlace(doc, tmp, error)) {
     std::remove(tmp.c_str());
     return false;
   }
