@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ $# -lt 2 ]]; then
-  echo "usage: $0 docx|pdf|normalize|mapper SECONDS [extra seed dirs...]" >&2
+  echo "usage: $0 docx|pdf|xlsx|normalize|mapper SECONDS [extra seed dirs...]" >&2
   exit 2
 fi
 target="$1" seconds="$2"
@@ -18,7 +18,7 @@ shift 2
 # Largest generated input per target: enough for a small PDF or package, a
 # long cell, a many-table layout; larger only slows each execution.
 case "$target" in
-  pdf | docx) max_len=65536 ;;
+  pdf | docx | xlsx) max_len=65536 ;;
   normalize) max_len=1024 ;;
   mapper) max_len=4096 ;;
   *) echo "unknown target: $target" >&2; exit 2 ;;

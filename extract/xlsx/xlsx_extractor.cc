@@ -4,6 +4,8 @@
 // gives the sheets in tab order; styles and shared strings are read once;
 // each visible sheet is streamed row by row and laid out by sheet_layout.h.
 // XLSX has no pages: cells and tables carry page 0 and Layout::pages is unset.
+#include <set>
+#include <vector>
 #include <string>
 
 #include "extract/docx/package.h"
@@ -96,6 +98,10 @@ Layout ExtractXlsx(const std::string& path, const ExtractOptions& options) {
   std::size_t cells_left = limits.max_cells_total;
   const xlsx::WorkbookContext context{&styles, &strings, &limits, &cells_left};
   int read = 0;
+  // Work is bounded by the package, not by how often it is named: a part
+  // that several sheets point at is read for the first of them only.
+  std::set<std::string> read_parts;
+  std::vector<std::string> repeated;               // sheets naming a part read before
   for (const xlsx::SheetEntry& sheet : workbook.sheets) {
     // A hidden sheet is not part of what the workbook shows (producers hide
     // lookup lists and scratch copies there): skipped, and said so.
@@ -110,9 +116,25 @@ Layout ExtractXlsx(const std::string& path, const ExtractOptions& options) {
                             " visible sheets; the rest are not read"));
       break;
     }
+    if (!sheet.part.empty() && !read_parts.insert(sheet.part).second) {
+      repeated.push_back(sheet.name);
+      continue;
+    }
+    if (cells_left == 0) {
+      layout.issues.push_back(MakeWarning(
+          "xlsx_limit", "the workbook has more than " + std::to_string(limits.max_cells_total) +
+                            " cells; sheet '" + sheet.name + "' and those after it are not read"));
+      break;
+    }
     if (auto error = AppendSheet(zip, sheet, context, &layout))
       return Failed(std::move(layout), *error);
   }
+  if (!repeated.empty())
+    layout.issues.push_back(MakeWarning(
+        "xlsx_sheet_repeated",
+        std::to_string(repeated.size()) + " sheet(s) ('" + repeated.front() +
+            (repeated.size() > 1 ? "', ... '" + repeated.back() : std::string()) +
+            "') show a worksheet part already read for an earlier sheet; each part is read once"));
   if (workbook.sheets.empty())
     layout.issues.push_back(MakeWarning("empty_workbook", "the workbook lists no sheets"));
   return layout;
