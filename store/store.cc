@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "store/analyst_columns.h"
+#include "store/db_identity.h"
 #include "store/schema.h"
 #include "store/sqlite_util.h"
 
@@ -119,6 +120,12 @@ std::unique_ptr<Store> Store::Open(const std::string& path, bool create, std::st
   }
   std::unique_ptr<Store> store(new Store(db));
   sqlite3_busy_timeout(db, 10000);
+  // Before the first write (even the WAL switch rewrites the header).
+  std::string why;
+  if (IdentifyDatabase(db, path, &why) == DbIdentity::kForeign) {
+    if (error) *error = why;
+    return nullptr;
+  }
   // WAL: readers never block the writer; NORMAL sync is safe in WAL mode
   // (a power cut may lose the last commits, never corrupt the file).
   std::string message;
@@ -128,18 +135,7 @@ std::unique_ptr<Store> Store::Open(const std::string& path, bool create, std::st
     if (error) *error = "cannot set up database " + path + ": " + message;
     return nullptr;
   }
-  Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
-  if (version.ok() && version.Step() == SQLITE_ROW &&
-      version.ColumnText(0) != std::to_string(kSchemaVersion)) {
-    if (error) {
-      *error = "database " + path + " has schema version " + version.ColumnText(0) +
-               ", this cnbudget uses " + std::to_string(kSchemaVersion);
-    }
-    Exec(db, "ROLLBACK", nullptr);
-    return nullptr;
-  }
-  version = Statement();
-  if (!Exec(db, SchemaSql(), &message) ||
+  if (!Exec(db, SchemaSql(), &message) || !Exec(db, StampIdentitySql(), &message) ||
       !Exec(db,
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', '" +
                 std::to_string(kSchemaVersion) + "')",
