@@ -21,34 +21,53 @@ std::string FormatDuration(double seconds) {
 }  // namespace
 
 Progress::Progress(std::FILE* out, bool terminal, std::size_t total,
-                   std::chrono::milliseconds interval)
+                   std::chrono::milliseconds interval, Clock now)
     : out_(out),
       terminal_(terminal),
       total_(total),
       interval_(terminal ? std::min(interval, std::chrono::milliseconds(100)) : interval),
-      start_(std::chrono::steady_clock::now()),
-      last_draw_(start_) {}
+      now_(std::move(now)),
+      start_(now_()),
+      last_draw_(start_),
+      last_done_(start_) {}
 
 void Progress::Done(int pages, bool failed) {
   ++done_;
+  ++converted_;
   if (failed) ++failed_;
   if (pages > 0) pages_ += pages;
+  last_done_ = now_();
+}
+
+void Progress::Skipped(bool failed) {
+  ++done_;
+  if (failed) ++failed_;
+}
+
+std::string Progress::Eta(std::chrono::steady_clock::time_point now) const {
+  using Seconds = std::chrono::duration<double>;
+  if (converted_ == 0 || done_ >= total_) return converted_ == 0 && done_ < total_ ? "?" : "0:00";
+  const double eta = Seconds(last_done_ - start_).count() / static_cast<double>(converted_) *
+                     static_cast<double>(total_ - done_);
+  const double waiting = Seconds(now - last_done_).count();
+  // A slow document is running: the average no longer tells.
+  if (waiting > eta) return "? (none finished for " + FormatDuration(waiting) + ")";
+  return FormatDuration(eta - waiting);
 }
 
 void Progress::Tick() {
-  const auto now = std::chrono::steady_clock::now();
+  const auto now = now_();
   if (now - last_draw_ < interval_) return;
   last_draw_ = now;
   Draw(false);
 }
 
 void Progress::Draw(bool final_line) {
-  const double elapsed =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const auto now = now_();
+  const double elapsed = std::chrono::duration<double>(now - start_).count();
   const double pages_per_s = elapsed > 0 ? pages_ / elapsed : 0;
-  const std::string eta =
-      done_ > 0 ? FormatDuration(elapsed / done_ * static_cast<double>(total_ - done_)) : "?";
-  char line[256];
+  const std::string eta = Eta(now);
+  char line[320];
   if (terminal_) {
     constexpr int kWidth = 24;
     const int filled = total_ ? static_cast<int>(kWidth * done_ / total_) : kWidth;

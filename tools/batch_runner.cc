@@ -7,12 +7,16 @@
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
 #include <system_error>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +27,7 @@
 #include "tools/json_writer.h"
 #include "tools/limit_flags.h"
 #include "tools/pipeline.h"
+#include "tools/temp_dirs.h"
 #include "tools/worker_outcome.h"
 
 namespace cnbudget {
@@ -51,7 +56,42 @@ struct Tally {
               duplicates = 0, failed = 0;
   long pages = 0, warnings = 0;
   std::map<std::string, std::size_t> failures_by_reason;
+  // Converted without error but worth a look: no table found, or warnings.
+  std::vector<std::string> no_tables, with_warnings;
+  std::vector<std::string> renamed_outputs;  // "PATH -> NAME.json" in --json-dir
+  std::vector<std::string> changed;          // files that changed while being converted
 };
+
+// Prints a count, then at most kListed of the lines.
+void PrintList(std::FILE* f, const char* title, const std::vector<std::string>& lines) {
+  if (lines.empty()) return;
+  constexpr std::size_t kListed = 10;
+  std::fprintf(f, "  %-13s %zu\n", title, lines.size());
+  for (std::size_t i = 0; i < lines.size() && i < kListed; ++i)
+    std::fprintf(f, "    %s\n", lines[i].c_str());
+  if (lines.size() > kListed) std::fprintf(f, "    ... and %zu more\n", lines.size() - kListed);
+}
+
+// The worker's answer names the bytes it read: the hash and size in its
+// JSON "source", which may differ from the parent's if the file changed
+// after the parent hashed it.
+void TakeWorkerHash(const nlohmann::json& doc, store::ConversionRun* run) {
+  const auto source = doc.find("source");
+  if (source == doc.end() || !source->is_object()) return;
+  const auto sha = source->find("sha256");
+  const auto bytes = source->find("bytes");
+  if (sha == source->end() || !sha->is_string() || sha->get<std::string>().empty()) return;
+  run->sha256 = sha->get<std::string>();
+  if (bytes != source->end() && bytes->is_number_unsigned()) run->bytes = bytes->get<std::uint64_t>();
+}
+
+bool HasErrorCode(const nlohmann::json& doc, const char* code) {
+  const auto issues = doc.find("issues");
+  if (issues == doc.end() || !issues->is_array()) return false;
+  for (const auto& issue : *issues)
+    if (issue.is_object() && issue.value("code", "") == code) return true;
+  return false;
+}
 
 class Batch {
  public:
@@ -70,7 +110,9 @@ class Batch {
   // duplicate) or starts a worker. Returns false on a fatal database error.
   bool Dispatch(const BatchInput& input);
   bool Finish(const WorkerResult& result);
-  void WriteFailureJson(const Pending& pending, const std::string& code,
+  bool StopForEnvironment(const WorkerResult& result, const Pending& pending,
+                          const std::string& stderr_tail);
+  bool WriteFailureJson(const Pending& pending, const std::string& code,
                         const std::string& message);
   bool Record(const store::ConversionRun& run, const nlohmann::json* doc,
               const std::string& code, const std::string& message);
@@ -86,6 +128,7 @@ class Batch {
   std::unique_ptr<WorkerPool> pool_;
   std::unique_ptr<Progress> progress_;
   std::map<std::size_t, Pending> pending_;
+  std::unordered_set<std::string> json_names_;  // outputs given out in --json-dir
   std::size_t next_id_ = 0;
   fs::path temp_dir_;
   Tally tally_;
@@ -97,12 +140,16 @@ bool Batch::Setup() {
   if (!store_) return false;
   if (options_.resume && !store_->Converted(options_.tool_version, &converted_, &fatal_))
     return false;
-  std::string pattern = (fs::temp_directory_path() / "cnbudget-batch-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) {
-    fatal_ = "cannot create a temporary folder in " + fs::temp_directory_path().string();
-    return false;
+  if (!options_.json_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(options_.json_dir, ec);
+    if (ec || !fs::is_directory(options_.json_dir)) {
+      fatal_ = "cannot create --json-dir " + options_.json_dir + ": " +
+               (ec ? ec.message() : "not a folder");
+      return false;
+    }
   }
-  temp_dir_ = pattern;
+  if (!MakeOwnTempDir("batch", &temp_dir_, &fatal_)) return false;
   pool_ = std::make_unique<WorkerPool>(options_.worker_binary, options_.jobs, options_.limits,
                                        WorkerFlags(options_.extract));
   return true;
@@ -110,7 +157,14 @@ bool Batch::Setup() {
 
 std::string Batch::OutputPathFor(const BatchInput& input, std::size_t id) {
   if (options_.json_dir.empty()) return (temp_dir_ / (std::to_string(id) + ".json")).string();
-  const fs::path out = fs::path(options_.json_dir) / (input.relative + ".json");
+  // Two inputs of one name (a/x.pdf and b/x.pdf named directly, or the same
+  // relative path under two folders): the second gets x.pdf~2.json, and the
+  // summary says so, instead of overwriting the first.
+  std::string name = input.relative + ".json";
+  for (int n = 2; !json_names_.insert(name).second; ++n)
+    name = input.relative + "~" + std::to_string(n) + ".json";
+  if (name != input.relative + ".json") tally_.renamed_outputs.push_back(input.path + " -> " + name);
+  const fs::path out = fs::path(options_.json_dir) / name;
   std::error_code ec;
   fs::create_directories(out.parent_path(), ec);
   return out.string();
@@ -130,6 +184,10 @@ bool Batch::Record(const store::ConversionRun& run, const nlohmann::json* doc,
   tally_.warnings += written.n_warnings;
   if (written.ok) {
     ++tally_.converted_ok;
+    if (written.n_tables == 0) tally_.no_tables.push_back(run.path);
+    if (written.n_warnings > 0)
+      tally_.with_warnings.push_back(run.path + " (" + std::to_string(written.n_warnings) +
+                                     " warnings)");
   } else {
     ++tally_.failed;
     ++tally_.failures_by_reason[written.error_code.empty() ? "error" : written.error_code];
@@ -153,7 +211,7 @@ bool Batch::Dispatch(const BatchInput& input) {
   if (auto seen = batch_seen_.find(run.sha256); seen != batch_seen_.end()) {
     duplicate_paths_.emplace_back(run.sha256, input.path);
     ++tally_.duplicates;
-    progress_->Done(0, false);
+    progress_->Skipped(false);
     return true;
   }
   batch_seen_.emplace(run.sha256, input.path);
@@ -162,7 +220,7 @@ bool Batch::Dispatch(const BatchInput& input) {
     if (!(failed && options_.retry_failed)) {
       ++tally_.already_done;
       if (failed) ++tally_.already_failed;
-      progress_->Done(0, failed);
+      progress_->Skipped(failed);
       return store_->AddPath(run.sha256, run.tool_version, run.path, &fatal_);
     }
   }
@@ -179,15 +237,38 @@ bool Batch::Dispatch(const BatchInput& input) {
 
 // In --json-dir every input gets an answer, also when its worker left none:
 // the canonical error document (no tables, one error issue).
-void Batch::WriteFailureJson(const Pending& pending, const std::string& code,
+bool Batch::WriteFailureJson(const Pending& pending, const std::string& code,
                              const std::string& message) {
   model::Document doc;
   doc.source.path = pending.run.path;
   doc.source.sha256 = pending.run.sha256;
   doc.source.bytes = pending.run.bytes;
   doc.issues.push_back(MakeError(code, message));
-  std::string ignored;  // the database row is the record; this file is a convenience
-  WriteJsonFile(doc, pending.json_path, &ignored);
+  std::string error;
+  if (WriteJsonFile(doc, pending.json_path, &error)) return true;
+  fatal_ = "--json-dir: " + error;  // the batch's own output: not the document's fault
+  return false;
+}
+
+// A worker that could not write its JSON (a full or unwritable --json-dir
+// or TMPDIR) or could not be started failed for the batch's environment,
+// not for its document: recording that would make every later run skip the
+// document as failed. The batch stops instead (exit 1), nothing recorded.
+bool Batch::StopForEnvironment(const WorkerResult& result, const Pending& pending,
+                               const std::string& stderr_tail) {
+  using Outcome = WorkerResult::Outcome;
+  std::string reason;
+  if (result.outcome == Outcome::kSpawnFailed) {
+    reason = result.spawn_error;
+  } else if (result.outcome == Outcome::kExited && result.exit_status == kWorkerOutputError) {
+    reason = stderr_tail.empty() ? "the worker could not write its JSON" : stderr_tail;
+  } else {
+    return false;
+  }
+  fatal_ = pending.run.path + ": " + reason +
+           " (an error of the batch's output or system, not of the document: it is not "
+           "recorded; fix it and run again)";
+  return true;
 }
 
 bool Batch::Finish(const WorkerResult& result) {
@@ -201,6 +282,7 @@ bool Batch::Finish(const WorkerResult& result) {
   std::error_code ec;
   fs::remove(pending.stderr_path, ec);
 
+  if (StopForEnvironment(result, pending, stderr_tail)) return false;
   std::string code, message;
   nlohmann::json doc;
   bool have_doc = false;
@@ -219,8 +301,18 @@ bool Batch::Finish(const WorkerResult& result) {
   }
   if (options_.json_dir.empty()) {
     fs::remove(pending.json_path, ec);
-  } else if (!have_doc) {
-    WriteFailureJson(pending, code, message);
+  } else if (!have_doc && !WriteFailureJson(pending, code, message)) {
+    return false;
+  }
+  if (have_doc) {
+    TakeWorkerHash(doc, &pending.run);
+    // Its bytes changed while it was read: no content to record under any
+    // hash; the next run converts what the file then holds.
+    if (HasErrorCode(doc, "file_changed")) {
+      tally_.changed.push_back(pending.run.path);
+      progress_->Done(0, true);
+      return true;
+    }
   }
   return Record(pending.run, have_doc ? &doc : nullptr, code, message);
 }
@@ -244,6 +336,14 @@ void Batch::PrintSummary(const BatchInputs& inputs, double seconds) {
     std::fprintf(f, "  failed by reason: %s\n", reasons.c_str());
   }
   std::fprintf(f, "  warnings:     %ld\n", tally_.warnings);
+  PrintList(f, "no tables:", tally_.no_tables);
+  PrintList(f, "with warnings:", tally_.with_warnings);
+  PrintList(f, "changed while converted (not recorded, run again):", tally_.changed);
+  PrintList(f, "renamed in --json-dir (same name as another input):", tally_.renamed_outputs);
+  if (tally_.failed + tally_.already_failed > 0)
+    std::fprintf(f,
+                 "  failed documents are recorded and skipped by later runs; convert them again "
+                 "with --retry-failed\n");
   // The parent's own peak stays flat however long the batch; the largest
   // worker shows what one document cost.
   struct rusage self{}, children{};
@@ -260,7 +360,7 @@ void Batch::PrintSummary(const BatchInputs& inputs, double seconds) {
     std::string kinds;
     for (const auto& [ext, n] : by_extension)
       kinds += (kinds.empty() ? "" : ", ") + ext + " " + std::to_string(n);
-    std::fprintf(f, "  skipped:      %zu (not PDF, DOCX or XLSX: %s)\n", inputs.skipped.size(),
+    std::fprintf(f, "  skipped:      %zu (not PDF, DOCX, XLSX, DOC or XLS: %s)\n", inputs.skipped.size(),
                  kinds.c_str());
     constexpr std::size_t kListed = 10;
     for (std::size_t i = 0; i < inputs.skipped.size() && i < kListed; ++i)
@@ -272,7 +372,12 @@ void Batch::PrintSummary(const BatchInputs& inputs, double seconds) {
 
 int Batch::Run() {
   const auto start = std::chrono::steady_clock::now();
-  const BatchInputs inputs = FindBatchInputs(options_.inputs);
+  std::vector<std::string> named = options_.inputs;
+  if (!options_.files_from.empty() && !ReadFileList(options_.files_from, &named, &fatal_)) {
+    std::fprintf(log_, "cnbudget convert: %s\n", fatal_.c_str());
+    return kBatchFatal;
+  }
+  const BatchInputs inputs = FindBatchInputs(named);
   if (!Setup()) {
     std::fprintf(log_, "cnbudget convert: %s\n", fatal_.c_str());
     return kBatchFatal;
@@ -306,10 +411,33 @@ int Batch::Run() {
   }
   PrintSummary(inputs, std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
                            .count());
-  return tally_.failed + tally_.already_failed > 0 ? kBatchSomeFailed : kBatchAllOk;
+  return tally_.failed + tally_.already_failed + tally_.changed.size() > 0 ? kBatchSomeFailed
+                                                                           : kBatchAllOk;
 }
 
 }  // namespace
+
+bool ReadFileList(const std::string& from, std::vector<std::string>* paths, std::string* error) {
+  std::ifstream file;
+  if (from != "-") {
+    file.open(from);
+    if (!file) {
+      *error = "cannot read --files-from " + from + ": " + std::strerror(errno);
+      return false;
+    }
+  }
+  std::istream& in = from == "-" ? std::cin : file;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // a list saved on Windows
+    if (!line.empty()) paths->push_back(line);
+  }
+  if (in.bad()) {
+    *error = "cannot read --files-from " + from + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
 
 int RunBatch(const BatchOptions& options, std::FILE* log) { return Batch(options, log).Run(); }
 

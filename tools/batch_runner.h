@@ -18,6 +18,7 @@ namespace cnbudget {
 
 struct BatchOptions {
   std::vector<std::string> inputs;  // files and folders
+  std::string files_from;           // also the paths listed in this file, one a line ("-": stdin)
   std::string db_path;
   std::string json_dir;             // keep every document's JSON here when set
   int jobs = 1;
@@ -34,6 +35,10 @@ constexpr int kBatchAllOk = 0;
 constexpr int kBatchFatal = 1;       // database or output error: the batch stopped
 constexpr int kBatchSomeFailed = 3;  // every document is recorded; some failed
 constexpr int kBatchInterrupted = 130;  // SIGINT/SIGTERM: stopped cleanly, resumable
+
+// Appends the non-empty lines of `from` (a file, or "-" for standard input)
+// to paths. False with *error (and the OS reason) when it cannot be read.
+bool ReadFileList(const std::string& from, std::vector<std::string>* paths, std::string* error);
 
 // Runs the batch, reporting progress and the summary on log.
 int RunBatch(const BatchOptions& options, std::FILE* log);

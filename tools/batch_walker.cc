@@ -43,7 +43,9 @@ void WalkFolder(const fs::path& root, BatchInputs* out, std::set<std::string>* s
 
 bool IsConvertibleName(const std::string& path) {
   const std::string ext = LowerExtension(fs::path(path));
-  return ext == ".pdf" || ext == ".docx" || ext == ".xlsx";
+  // .doc and .xls: legacy Office files, converted by LibreOffice in the
+  // worker (the format itself is told by content, not by this name).
+  return ext == ".pdf" || ext == ".docx" || ext == ".xlsx" || ext == ".doc" || ext == ".xls";
 }
 
 BatchInputs FindBatchInputs(const std::vector<std::string>& inputs) {

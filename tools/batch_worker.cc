@@ -5,6 +5,7 @@
 
 #include <csignal>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -48,6 +49,9 @@ void ApplyAction(std::string_view action, const std::string& input) {
     for (;;) pause();
   } else if (verb == "oom") {
     AllocateUntilFailure();
+  } else if (verb == "append") {
+    // Another program changing the file after the parent hashed it.
+    std::ofstream(input, std::ios::binary | std::ios::app) << "\n%changed by the test hook\n";
   } else if (verb == "slow") {
     const long ms = std::strtol(std::string(argument).c_str(), nullptr, 10);
     if (ms > 0) usleep(static_cast<useconds_t>(ms) * 1000);

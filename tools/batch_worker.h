@@ -38,6 +38,8 @@ int RunBatchWorker(const std::string& input, const std::string& output, ExtractO
 //   hang:SUBSTRING         sleep forever (the parent's timeout must fire)
 //   oom:SUBSTRING          allocate until allocation fails
 //   slow:SUBSTRING:200ms   sleep that long, then convert normally
+//   append:SUBSTRING       append a line to the input file (it changed after
+//                          the parent hashed it), then convert
 // Never set it in production.
 void ApplyTestHook(const std::string& input);
 

@@ -47,9 +47,10 @@ void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
   options->jobs = std::max(1u, std::thread::hardware_concurrency());
   auto no_resume = std::make_shared<bool>(false);
   CLI::App* convert = app.add_subcommand(
-      "convert", "Convert files and folders (PDF, DOCX, XLSX) into an SQLite database");
-  convert->add_option("INPUT", options->inputs, "files or folders (walked recursively)")
-      ->required();
+      "convert", "Convert files and folders (PDF, DOCX, XLSX; DOC, XLS through LibreOffice) into an SQLite database");
+  convert->add_option("INPUT", options->inputs, "files or folders (walked recursively)");
+  convert->add_option("--files-from", options->files_from,
+                      "also convert the paths listed in this file, one a line (- for stdin)");
   convert->add_option("--db", options->db_path, "SQLite database to create or extend")->required();
   convert->add_option("--json-dir", options->json_dir,
                       "also keep each document's canonical JSON here (FILE.json)");
@@ -63,6 +64,11 @@ void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
   convert->add_flag("--retry-failed", options->retry_failed,
                     "convert again documents that failed before (resume otherwise)");
   commands->push_back({convert, [options, no_resume] {
+                         if (options->inputs.empty() && options->files_from.empty()) {
+                           std::fprintf(stderr, "cnbudget convert: name INPUT files or folders, "
+                                                "or --files-from\n");
+                           return kBatchFatal;
+                         }
                          options->resume = !*no_resume;
                          // OCR threads share the cores with the other jobs.
                          const int cores = static_cast<int>(std::thread::hardware_concurrency());

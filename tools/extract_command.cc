@@ -15,6 +15,7 @@
 #include "tools/json_writer.h"
 #include "tools/limit_flags.h"
 #include "tools/pipeline.h"
+#include "tools/temp_dirs.h"
 #include "tools/worker_outcome.h"
 
 namespace cnbudget {
@@ -73,13 +74,11 @@ WorkerResult RunOneWorker(const ExtractArgs& args, const WorkerJob& job) {
 }
 
 int RunIsolated(const ExtractArgs& args) {
-  std::string pattern = (fs::temp_directory_path() / "cnbudget-extract-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) {
-    std::cerr << "cnbudget: cannot create a temporary folder in "
-              << fs::temp_directory_path().string() << "\n";
+  fs::path temp_dir;
+  if (std::string error; !MakeOwnTempDir("extract", &temp_dir, &error)) {
+    std::cerr << "cnbudget: " << error << "\n";
     return kExtractOutputError;
   }
-  const fs::path temp_dir = pattern;
   WorkerJob job;
   job.input = args.input;
   job.output_json = ToStdout(args) ? (temp_dir / "out.json").string() : args.output;
@@ -112,7 +111,7 @@ int RunIsolated(const ExtractArgs& args) {
 void AddExtractCommand(CLI::App& app, std::vector<Subcommand>* commands) {
   auto args = std::make_shared<ExtractArgs>();
   CLI::App* extract = app.add_subcommand("extract", "Convert one file to canonical JSON");
-  extract->add_option("FILE", args->input, "PDF or DOCX file")->required();
+  extract->add_option("FILE", args->input, "PDF, DOCX or XLSX file (DOC, XLS through LibreOffice)")->required();
   extract->add_option("-o,--output", args->output, "output JSON file (default: stdout)");
   AddWorkerLimitFlags(extract, &args->limits);
   AddInputLimitFlags(extract, &args->options);

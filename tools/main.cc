@@ -14,7 +14,7 @@
 #endif
 
 int main(int argc, char** argv) {
-  CLI::App app{"cnbudget: Chinese government budget documents (PDF, DOCX, XLSX) to data"};
+  CLI::App app{"cnbudget: Chinese government budget documents (PDF, DOCX, XLSX, DOC, XLS) to data"};
   app.set_version_flag("--version", std::string(CNBUDGET_VERSION));
   app.require_subcommand(1);
 

@@ -1,5 +1,7 @@
 #include "tools/pipeline.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -41,6 +43,29 @@ std::string Sha256OfFile(const std::string& path, std::uint64_t* bytes) {
   return hex;
 }
 
+namespace {
+
+// What tells a file's bytes changed: size, modification and change times
+// (nanoseconds), and the inode (a save by rename makes a new one).
+struct FileStamp {
+  bool ok = false;
+  struct stat st {};
+  bool operator==(const FileStamp& o) const {
+    return ok && o.ok && st.st_ino == o.st.st_ino && st.st_dev == o.st.st_dev &&
+           st.st_size == o.st.st_size && st.st_mtim.tv_sec == o.st.st_mtim.tv_sec &&
+           st.st_mtim.tv_nsec == o.st.st_mtim.tv_nsec && st.st_ctim.tv_sec == o.st.st_ctim.tv_sec &&
+           st.st_ctim.tv_nsec == o.st.st_ctim.tv_nsec;
+  }
+};
+
+FileStamp StampOf(const std::string& path) {
+  FileStamp stamp;
+  stamp.ok = ::stat(path.c_str(), &stamp.st) == 0;
+  return stamp;
+}
+
+}  // namespace
+
 bool HasError(const model::Document& doc) {
   for (const Issue& i : doc.issues)
     if (i.severity == Severity::kError) return true;
@@ -50,11 +75,21 @@ bool HasError(const model::Document& doc) {
 model::Document ConvertFile(const std::string& path, const ExtractOptions& options) {
   model::Document doc;
   doc.source.path = path;
+  // The hash must name the bytes that were parsed: the file is stamped
+  // before it is hashed and again after it was read; a change in between
+  // (another program writing it) makes the answer an error, never the
+  // tables of one content under the hash of another.
+  const FileStamp before = StampOf(path);
   doc.source.sha256 = Sha256OfFile(path, &doc.source.bytes);
   try {
     Layout layout = ExtractFile(path, options);
     doc.source.format = layout.format;
     doc.source.pages = layout.pages;
+    if (before.ok && !(StampOf(path) == before)) {
+      doc.issues = {MakeError("file_changed",
+                              "the file changed while it was being converted; convert it again")};
+      return doc;
+    }
     if (layout.failed()) {
       doc.issues = layout.issues;
       return doc;

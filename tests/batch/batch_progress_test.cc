@@ -54,5 +54,48 @@ TEST(BatchProgressTest, TerminalBarIsRedrawnInPlaceAndErased) {
   std::fclose(f);
 }
 
+// A clock the test moves by hand.
+struct FakeClock {
+  std::chrono::steady_clock::time_point now{};
+  Progress::Clock Get() {
+    return [this] { return now; };
+  }
+};
+
+TEST(BatchProgressTest, EtaCountsDownWhileASlowFileRuns) {
+  std::FILE* f = std::tmpfile();
+  ASSERT_NE(f, nullptr);
+  FakeClock clock;
+  Progress progress(f, /*terminal=*/false, 4, std::chrono::milliseconds(0), clock.Get());
+  clock.now += std::chrono::seconds(10);
+  progress.Done(1, false);  // 10 s a file, 3 to go: 0:30
+  progress.Tick();
+  clock.now += std::chrono::seconds(20);  // a slow file runs: 0:10 left by the average
+  progress.Tick();
+  clock.now += std::chrono::seconds(40);  // past the estimate: it says it does not know
+  progress.Tick();
+  const std::string text = Contents(f);
+  EXPECT_NE(text.find("1/4 files, 0.1 pages/s, 0 errors, ETA 0:30"), std::string::npos) << text;
+  EXPECT_NE(text.find("ETA 0:10"), std::string::npos) << text;
+  EXPECT_NE(text.find("ETA ? (none finished for 1:00)"), std::string::npos) << text;
+  EXPECT_EQ(text.find("ETA 0:00"), std::string::npos) << text;
+  std::fclose(f);
+}
+
+TEST(BatchProgressTest, SkippedFilesDoNotMakeTheEtaLookShort) {
+  std::FILE* f = std::tmpfile();
+  ASSERT_NE(f, nullptr);
+  FakeClock clock;
+  Progress progress(f, /*terminal=*/false, 4, std::chrono::milliseconds(0), clock.Get());
+  progress.Skipped(false);  // already done: no worker, no time
+  progress.Skipped(false);
+  clock.now += std::chrono::seconds(30);
+  progress.Done(0, false);  // the one conversion took 30 s; one left
+  progress.Tick();
+  const std::string text = Contents(f);
+  EXPECT_NE(text.find("3/4 files, 0.0 pages/s, 0 errors, ETA 0:30"), std::string::npos) << text;
+  std::fclose(f);
+}
+
 }  // namespace
 }  // namespace cnbudget

@@ -16,9 +16,10 @@ TEST(BatchWalkerTest, ConvertibleNamesIgnoreCase) {
   EXPECT_TRUE(IsConvertibleName("a/b.pdf"));
   EXPECT_TRUE(IsConvertibleName("B.PDF"));
   EXPECT_TRUE(IsConvertibleName("c.DocX"));
-  EXPECT_FALSE(IsConvertibleName("d.doc"));
+  EXPECT_TRUE(IsConvertibleName("d.doc"));  // legacy Word, converted by LibreOffice
   EXPECT_TRUE(IsConvertibleName("e.XLSX"));
-  EXPECT_FALSE(IsConvertibleName("e.xls"));
+  EXPECT_TRUE(IsConvertibleName("e.xls"));
+  EXPECT_FALSE(IsConvertibleName("f.txt"));
   EXPECT_FALSE(IsConvertibleName("pdf"));
 }
 
