@@ -15,6 +15,12 @@ reading has no sum_mismatch.
                       captions "表N：…表（单位：亿元）", an execution table with
                       为预算% and 增长% columns and numbered rows, and a
                       budget table of the next year
+  continued.pdf       a ruled table continued on the next page without its
+                      header, after a footnote and the page number
+  year_line.pdf       a caption followed by a line "（2023年度）" before the
+                      table (a performance target form)
+  spaced_prose.pdf    justified paragraphs set with wide letter spacing,
+                      whose gaps line up like columns: prose, not a table
 
 Usage: tools/gen_layout_pdfs.py [OUT_DIR]   (default fixtures/pdf_layouts)
 Reuses the PDF writer of tools/gen_sample_pdf.py (standard library only).
@@ -160,7 +166,96 @@ def gov_report():
     return [cover, tables]
 
 
+def grid_rows(page, top, rows, numeric_from=2):
+    """Draws `rows` in a full grid of WIDTHS columns from `top` down."""
+    left = (PAGE_W - sum(WIDTHS)) / 2
+    xs = [left]
+    for w in WIDTHS:
+        xs.append(xs[-1] + w)
+    for i, row in enumerate(rows):
+        y1 = top - i * ROW_H
+        for c, text in enumerate(row):
+            page.rect(xs[c], y1 - ROW_H, xs[c + 1] - xs[c], ROW_H)
+            if text:
+                put(page, xs[c], xs[c + 1], y1 - 14, text, c >= numeric_from and row != HEADER)
+    return top - len(rows) * ROW_H
+
+
+def continued():
+    first = Page()
+    first.centered(790, "示例局2023年部门决算", 16)
+    first.text(60, 760, "表5")
+    first.centered(740, "一般公共预算财政拨款支出决算表", 14)
+    first.text(PAGE_W - 60 - text_width("单位：万元", 9), 718, "单位：万元")
+    bottom = grid_rows(first, 710, [HEADER] + BODY[:7])
+    first.text(60, bottom - 20, "注：本表反映部门本年度一般公共预算财政拨款的实际支出情况。")
+    first.centered(40, "- 5 -", 9)
+    second = Page()
+    grid_rows(second, 790, BODY[7:])
+    second.centered(40, "- 6 -", 9)
+    return [first, second]
+
+
+TARGETS = [
+    ("一级指标", "二级指标", "指标值"),
+    ("产出指标", "数量指标", "≥10个"),
+    ("效益指标", "社会效益指标", "明显提升"),
+    ("满意度指标", "服务对象满意度指标", "≥90%"),
+]
+
+
+def year_line():
+    page = Page()
+    page.centered(790, "示例局2023年部门决算", 16)
+    page.text(60, 760, "表9")
+    page.centered(740, "项目支出绩效目标表", 14)
+    page.centered(722, "（2023年度）", 10)
+    left = (PAGE_W - 420) / 2
+    widths = [120, 150, 150]
+    for i, row in enumerate(TARGETS):
+        y1 = 705 - i * ROW_H
+        x = left
+        for c, text in enumerate(row):
+            page.rect(x, y1 - ROW_H, widths[c], ROW_H)
+            page.text(x + 4, y1 - 14, text)
+            x += widths[c]
+    return [page]
+
+
+PROSE = [
+    "本部门主要职责是贯彻执行国家和省市有关教育工作的方针政策和",
+    "法律法规，拟订全县教育事业发展规划并组织实施，负责全县各级",
+    "各类学校的经费管理工作。2023年收入预算合计1,250.00万元，",
+    "支出预算合计1,250.00万元，与上年相比增加120.00万元，主要",
+    "是人员经费和项目经费增加。",
+]
+
+
+def spaced_line(page, x0, x1, y, text, size):
+    """Justified: the glyphs spread evenly from x0 to x1 (wide tracking)."""
+    if len(text) < 2:
+        page.text(x0, y, text, size)
+        return
+    step = (x1 - x0 - text_width(text[-1], size)) / (len(text) - 1)
+    for i, ch in enumerate(text):
+        page.text(x0 + i * step, y, ch, size)
+
+
+def spaced_prose():
+    page = Page()
+    page.centered(790, "一、部门主要职责", 14)
+    for i, text in enumerate(PROSE):
+        y = 760 - i * 22
+        last = i == len(PROSE) - 1
+        x1 = 80 + text_width(text, 11) * 1.6 if last else PAGE_W - 80
+        spaced_line(page, 80, x1, y, text, 11)
+    return [page]
+
+
 LAYOUTS = {
+    "continued.pdf": continued,
+    "year_line.pdf": year_line,
+    "spaced_prose.pdf": spaced_prose,
     "colrules_only.pdf": colrules_only,
     "gov_report.pdf": gov_report,
     "clipped_labels.pdf": clipped_labels,

@@ -92,4 +92,41 @@ TEST(LayoutPdfs, GovernmentReportIsReadAsOne) {
   EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
 }
 
+// A table continued on the next page without its header, after a footnote
+// and the page number, is one table (it was a second, untitled one).
+TEST(LayoutPdfs, HeaderlessContinuationJoinsTheOpenTable) {
+  const Json doc = Extract("continued.pdf");
+  ASSERT_EQ(doc["tables"].size(), 1u);
+  const Json& t = doc["tables"][0];
+  EXPECT_EQ(t["number"], 5);
+  EXPECT_EQ(t["title"], "一般公共预算财政拨款支出决算表");
+  EXPECT_EQ(t["standard"], "final.general_public");
+  EXPECT_EQ(t["pages"], Json::array({1, 2}));
+  EXPECT_EQ(t["n_rows"], 12);
+  EXPECT_EQ(TextAt(t, 8, 1), "机关事业单位基本养老保险缴费支出");
+  EXPECT_EQ(t["records"].size(), 33u);
+  EXPECT_EQ(t["verified"], true);
+  EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
+}
+
+// A line "（2023年度）" between the caption and the table keeps the title,
+// so the form is identified.
+TEST(LayoutPdfs, YearLineUnderTheCaptionKeepsTheTitle) {
+  const Json doc = Extract("year_line.pdf");
+  ASSERT_EQ(doc["tables"].size(), 1u);
+  const Json& t = doc["tables"][0];
+  EXPECT_EQ(t["number"], 9);
+  EXPECT_EQ(t["title"], "项目支出绩效目标表");
+  EXPECT_EQ(t["standard"], "performance.project_target");
+  EXPECT_EQ(t["n_rows"], 4);
+}
+
+// Justified paragraphs with wide letter spacing: their gaps line up like
+// columns, but prose is not a table.
+TEST(LayoutPdfs, LetterSpacedProseIsNoTable) {
+  const Json doc = Extract("spaced_prose.pdf");
+  EXPECT_TRUE(doc["tables"].empty()) << doc["tables"].dump();
+  EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
+}
+
 }  // namespace
