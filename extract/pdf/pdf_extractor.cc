@@ -5,6 +5,7 @@
 #include <new>
 
 #include "extract/extract.h"
+#include "extract/pdf/object_numbers.h"
 #include "extract/pdf/pdf_document.h"
 #include "extract/pdf/scan_pages.h"
 #include "extract/pdf/table_assembly.h"
@@ -30,6 +31,10 @@ Layout ExtractPdf(const std::string& path, const ExtractOptions& options) {
   Layout layout;
   layout.format = "pdf";
   try {
+    if (std::optional<Issue> refused = pdf::RefuseImplausibleObjectNumbers(path)) {
+      layout.issues.push_back(std::move(*refused));
+      return layout;
+    }
     Issue error;
     std::unique_ptr<pdf::PdfDocument> doc = pdf::PdfDocument::Open(path, &error, options.max_pages);
     if (!doc) {

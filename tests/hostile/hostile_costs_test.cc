@@ -94,6 +94,51 @@ TEST(HostileCosts, PageOfAstronomicalSizeIsNotReadAndSaysSo) {
 
 // ---- 2: small files that cost minutes -------------------------------------
 
+// A valid one-page PDF whose trailer, xref table or object header names a
+// huge object number: Poppler sized its cross-reference table by it (40
+// bytes an entry: 1.2 GB and seconds for a 4 KB file, found by fuzz_pdf).
+std::string HugeObjectNumberPdf(const std::string& where) {
+  const std::string page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>";
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  const std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>",
+                                            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page};
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  if (where == "object") pdf += "30000001 0 obj\n<< >>\nendobj\n";
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 4\n0000000000 65535 f \n";
+  for (std::size_t offset : offsets) {
+    const std::string digits = std::to_string(offset);
+    pdf += std::string(10 - digits.size(), '0') + digits + " 00000 n \n";
+  }
+  if (where == "subsection") pdf += "29999990 1\n0000000009 00000 n \n";
+  pdf += "trailer\n<< /Size " + std::string(where == "size" ? "30000000" : "4") +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+TEST(HostileCosts, HugeObjectNumbersAreRefusedBeforeTheTableIsBuilt) {
+  for (const char* where : {"size", "subsection", "object"}) {
+    const auto file =
+        WriteFile(FreshDir(std::string("objects_") + where) / "o.pdf", HugeObjectNumberPdf(where));
+    const Layout layout = ExtractFile(file.string());
+    ASSERT_EQ(layout.issues.size(), 1u) << where << "\n" << Issues(layout);
+    EXPECT_EQ(layout.issues[0].code, "pdf_too_many_objects") << where;
+    EXPECT_NE(layout.issues[0].message.find("at most 500000 for its size"), std::string::npos)
+        << layout.issues[0].message;
+  }
+}
+
+TEST(HostileCosts, OrdinaryObjectNumbersPass) {
+  const auto file = WriteFile(FreshDir("objects_ok") / "o.pdf", HugeObjectNumberPdf("none"));
+  const Layout layout = ExtractFile(file.string());
+  EXPECT_FALSE(layout.failed()) << Issues(layout);
+  EXPECT_EQ(layout.pages, 1);
+}
+
 TEST(HostileCosts, ImageOfHugeDeclaredSizeIsNeverDecoded) {
   // 40,000 x 40,000 pixels declared in a stream of a few bytes: rendering
   // the page for OCR decoded all 1.6 G pixels (~48 s a page).
