@@ -173,7 +173,11 @@ void TableChecker::AddColumnGroupEquations() {
       Equation e{{r, *total}, {}, rule};
       for (const Path& child : children)
         if (child != column_paths_[*total]) GroupCells(block, child, r, &e.parts);
-      equations_.push_back(std::move(e));
+      // Beside it only columns without a single amount (采购品目, 采购组织形式
+      // …): nothing to add up.
+      const bool any_amounts = std::any_of(e.parts.begin(), e.parts.end(),
+                                           [this](CellPos p) { return !ColumnBlank(p.second); });
+      if (any_amounts) equations_.push_back(std::move(e));
     }
   }
 }

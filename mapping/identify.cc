@@ -21,6 +21,8 @@ std::string StripTitleTail(std::string_view s) {
 
 std::optional<std::string> FinalStandard(std::string_view t) {
   if (Has(t, "三公")) return "final.three_public";
+  if (Has(t, "政府采购")) return "final.procurement";
+  if (Has(t, "机关运行经费")) return "final.operating_costs";
   if (Has(t, "政府性基金")) return "final.gov_fund";
   if (Has(t, "国有资本经营")) return "final.state_capital";
   if (Has(t, "一般公共预算")) {
@@ -37,10 +39,12 @@ std::optional<std::string> FinalStandard(std::string_view t) {
 
 std::optional<std::string> BudgetStandard(std::string_view t) {
   if (Has(t, "三公")) return "budget.three_public";
-  // Tables of other templates that share key words with the standard ones:
-  // 政府采购 (procurement), 机关运行经费 (running costs), and the fiscal
-  // expenditure tables "财政拨款（基本）支出预算表" of older templates.
-  if (Has(t, "政府采购") || Has(t, "机关运行经费")) return std::nullopt;
+  // 政府采购 (procurement plans) and 机关运行经费 (running costs of the
+  // offices) are tables of their own, named before the words they share.
+  if (Has(t, "政府采购")) return "budget.procurement";
+  if (Has(t, "机关运行经费")) return "budget.operating_costs";
+  // The fiscal expenditure tables "财政拨款（基本）支出预算表" of older
+  // templates share words with the standard ones.
   if (Has(t, "财政拨款") && !Has(t, "收支") && !Has(t, "收入支出") && !Has(t, "三公") &&
       !Has(t, "委托业务") && !Has(t, "政府性基金") && !Has(t, "国有资本"))
     return std::nullopt;

@@ -1,5 +1,7 @@
 #include "mapping/row_keys.h"
 
+#include "mapping/text_match.h"
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -187,6 +189,9 @@ void TableKeys::ClassifyColumns() {
       label_[c] = filled > 0 && text * 2 > filled && (text >= 3 || text * 5 >= content_rows);
     }
     if (label_[c] && Contains(last, "项目名称")) project_[c] = true;
+    // 采购组织形式 / 采购方式 (how a purchase is made) describe a row, they
+    // do not name it: the name is the item left of them.
+    if (label_[c] && (mapping::EndsWith(last, "形式") || mapping::EndsWith(last, "方式"))) label_[c] = false;
   }
 }
 

@@ -212,10 +212,18 @@ TEST(Captions, WrappedTitlesJoinOnlyWhenTheyKeepTheirMeaning) {
 TEST(Identify, TablesOfOtherTemplatesStayUnknown) {
   EXPECT_EQ(StandardForTitle(Squash("财政拨款支出预算表")), std::nullopt);
   EXPECT_EQ(StandardForTitle(Squash("财政拨款基本支出预算表")), std::nullopt);
-  EXPECT_EQ(StandardForTitle(Squash("一般公共预算机关运行经费支出预算表")), std::nullopt);
-  EXPECT_EQ(StandardForTitle(Squash("政府采购支出预算表")), std::nullopt);
   EXPECT_EQ(StandardForTitle(Squash("财政拨款政府性基金支出预算表")), "budget.gov_fund");
   EXPECT_EQ(StandardForTitle(Squash("部门“三公”经费和机关运行经费预算表")), "budget.three_public");
+}
+
+// Procurement plans and running costs are tables of their own (issue 12):
+// named before the general words they share (一般公共预算, 支出预算表).
+TEST(Identify, ProcurementAndRunningCostTables) {
+  EXPECT_EQ(StandardForTitle(Squash("一般公共预算机关运行经费支出预算表")), "budget.operating_costs");
+  EXPECT_EQ(StandardForTitle(Squash("政府采购支出预算表")), "budget.procurement");
+  EXPECT_EQ(StandardForTitle(Squash("2017年政府采购预算表")), "budget.procurement");
+  EXPECT_EQ(StandardForTitle(Squash("政府采购情况决算表")), "final.procurement");
+  EXPECT_EQ(StandardForTitle(Squash("机关运行经费支出决算表")), "final.operating_costs");
 }
 
 }  // namespace

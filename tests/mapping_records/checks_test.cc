@@ -63,6 +63,33 @@ TEST(Checks, TypoInATotalIsReportedOnce) {
   EXPECT_EQ(issues[0].found, "100.00");
 }
 
+// A procurement plan: label columns (品目, 专项, 经济科目, 物品, 组织形式)
+// and one 总计 column. The 总计 is no sum of the columns beside it: none
+// holds an amount. Rows are named by the item, not by how it is bought.
+model::Table Procurement() {
+  return MakeTable("budget.procurement", 1,
+                   {{"采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"},
+                    {"合计", "", "", "", "", "120.00"},
+                    {"一、货物A", "", "", "", "", "120.00"},
+                    {"", "办公设备购置费", "办公设备购置", "", "", "120.00"},
+                    {"", "", "", "台式计算机", "政府集中采购", "80.00"},
+                    {"", "", "", "打印设备", "分散自行组织", "40.00"}});
+}
+
+TEST(Checks, TotalColumnBesideTextColumnsIsNoSum) {
+  EXPECT_TRUE(Check({Procurement()}).empty());
+}
+
+TEST(Records, ProcurementRowsAreNamedByTheItemNotByHowItIsBought) {
+  const model::Table t = Procurement();
+  const std::vector<model::Record> records = BuildRecords(t, nullptr);
+  ASSERT_EQ(records.size(), 5u);
+  EXPECT_EQ(records[3].row.label, "台式计算机");
+  EXPECT_EQ(records[3].value, "80.00");
+  EXPECT_EQ(records[4].row.label, "打印设备");
+  EXPECT_EQ(records[2].row.label, "办公设备购置");
+}
+
 TEST(Checks, ParentRowDisagreeingWithItsChildren) {
   model::Table t = Expenditure({"12.50", "8.50", "4.00"});
   for (model::Cell& c : t.cells)  // an item's 合计 off: breaks its row and its 款
