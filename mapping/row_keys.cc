@@ -215,7 +215,56 @@ void TableKeys::BuildKeys() {
   for (size_t b = 0; b < blocks_.size(); ++b) {
     std::string carry_class, carry_kind;
     for (int r = header_rows_; r < n_rows_; ++r) keys_[b][r] = KeyOfRow(r, blocks_[b], &carry_class, &carry_kind);
+    JoinWrappedLabels(&keys_[b]);
   }
+}
+
+namespace {
+
+// Last characters of a label that reads complete (支出, 收入, 经费, 合计…).
+bool EndsComplete(std::string_view label) {
+  for (std::string_view end : {"出", "入", "费", "计", "金", "目", "务", "助", "款", "贴", "险",
+                               "构", "他", "育", "理"})
+    if (mapping::EndsWith(label, end)) return true;
+  return false;
+}
+
+bool StartsLikeAnItem(std::string_view label) {
+  return label.empty() || (label[0] >= '0' && label[0] <= '9') || WithoutOrdinal(label) != label ||
+         label.starts_with("其中") || label.starts_with("(") || label.starts_with("（");
+}
+
+}  // namespace
+
+// A label wrapped onto the next row of its own ("八、社会保障和就" /
+// "业支出"), which has no amount and no other cell: label_clean of the
+// first row gets the rest. Only a short tail after a label that reads
+// incomplete: a row "其他支出" without amounts is a row of its own.
+void TableKeys::JoinWrappedLabels(std::vector<model::RowKey>* keys) const {
+  for (int r = header_rows_; r + 1 < n_rows_; ++r) {
+    model::RowKey& key = (*keys)[r];
+    const model::RowKey& next = (*keys)[r + 1];
+    if (!key.label || !next.label || next.code || !RowHasValue(r) || RowHasValue(r + 1) ||
+        RowCellCount(r + 1) != 1)
+      continue;
+    if (mapping::CodePoints(*next.label) > 3 || mapping::CodePoints(*key.label) < 6 ||
+        StartsLikeAnItem(*next.label) || key.label->starts_with("其中") || EndsComplete(*key.label))
+      continue;
+    key.label_clean = key.label_clean.value_or(*key.label) + *next.label;
+  }
+}
+
+bool TableKeys::RowHasValue(int r) const {
+  for (int c = 0; c < n_cols_; ++c)
+    if (const model::Cell* cell = At(r, c); cell && cell->r == r && cell->value) return true;
+  return false;
+}
+
+int TableKeys::RowCellCount(int r) const {
+  int n = 0;
+  for (int c = 0; c < n_cols_; ++c)
+    if (const model::Cell* cell = At(r, c); cell && cell->r == r && cell->c == c && !cell->text.empty()) ++n;
+  return n;
 }
 
 model::RowKey TableKeys::KeyOfRow(int r, const std::vector<int>& block, std::string* carry_class,

@@ -72,6 +72,9 @@ class TableKeys {
   void ClassifyColumns();
   void BuildBlocks();
   void BuildKeys();
+  void JoinWrappedLabels(std::vector<model::RowKey>* keys) const;
+  bool RowHasValue(int r) const;
+  int RowCellCount(int r) const;
   model::RowKey KeyOfRow(int r, const std::vector<int>& block, std::string* carry_class,
                          std::string* carry_kind) const;
 

@@ -77,6 +77,23 @@ TEST(TableKeys, CarriesClassAndKindDown) {
   EXPECT_EQ(keys.Key(6, b).label, "合计");
 }
 
+// A label wrapped onto a row of its own joins the row above in label_clean;
+// a short row without amounts after a complete label stays apart.
+TEST(TableKeys, WrappedLabelIsJoinedInTheCleanLabel) {
+  model::Table t = testing::MakeTable("budget.general_public", 1,
+                                      {{"项目", "预算数"},
+                                       {"八、社会保障和就", "12.00"},
+                                       {"业支出", ""},
+                                       {"住房保障支出", "3.00"},
+                                       {"其他", ""},
+                                       {"合计", "15.00"}});
+  TableKeys keys(t);
+  const int b = keys.BlockOf(1);
+  EXPECT_EQ(keys.Key(1, b).label, "八、社会保障和就");
+  EXPECT_EQ(keys.Key(1, b).label_clean, "社会保障和就业支出");
+  EXPECT_EQ(keys.Key(3, b).label_clean, "住房保障支出");
+}
+
 TEST(TableKeys, CodeAndNameInOneCell) {
   model::Table t = MakeTable("budget.general_public_basic", 2,
                              {{"科目代码", "科目名称", "合计"},
