@@ -41,8 +41,22 @@ std::optional<std::string> GovernmentOfTitle(std::string_view title) {
   return name;
 }
 
+std::optional<std::string> GovernmentOfCoverLine(std::string_view line) {
+  // "在长沙市第十六届人民代表大会第一次会议上", "长沙市财政局".
+  static const RE2 kSession(
+      R"(在(.{1,12}?(?:自治区|自治州|省|市|县|区|旗|盟))第.{1,4}届人民代表大会)");
+  static const RE2 kBureau(R"(^(.{1,12}?(?:自治区|自治州|省|市|县|区|旗|盟))财政(?:局|厅)$)");
+  std::string l(line), name;
+  if (RE2::PartialMatch(l, kSession, &name) || RE2::FullMatch(l, kBureau, &name)) {
+    if (Has(name, "年")) return std::nullopt;
+    return name;
+  }
+  return std::nullopt;
+}
+
 std::optional<int> ReportYear(std::string_view title) {
-  static const RE2 kDraftYear(R"((\d{4})年度?预算草案)");
+  // "2022年预算草案", "与2022年全市和市本级预算草案": the draft's year.
+  static const RE2 kDraftYear(R"((\d{4})年度?[^\d年。，]{0,12}预算草案)");
   static const RE2 kYear(R"((\d{4})年)");
   int year = 0;
   std::string t(title);

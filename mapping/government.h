@@ -22,6 +22,11 @@ bool IsGovernmentReportTitle(std::string_view title);
 // last 关于 up to the first 省/市/自治区/自治州/县/区/旗/盟.
 std::optional<std::string> GovernmentOfTitle(std::string_view title);
 
+// The government a report's cover names outside its title: the session of
+// the people's congress it was given at ("在长沙市第十六届人民代表大会") or
+// the finance bureau that wrote it ("长沙市财政局"). Squashed text.
+std::optional<std::string> GovernmentOfCoverLine(std::string_view line);
+
 // The budget year of a report title: the year of its 预算草案 (a
 // "2022年预算执行情况和2023年预算草案" report is the 2023 budget), else the
 // first year the title prints.

@@ -417,6 +417,8 @@ void MapLayout(const Layout& layout, model::Document& doc) {
     doc.tables.push_back(ToModel(d, index, &doc.issues));
   }
   doc.document.currency_unit = mapping::MostCommonUnit(doc.tables);
+  if (!doc.document.currency_unit && doc.document.family == "government")
+    doc.document.currency_unit = mapping::MostCommonAmountUnit(all_lines);
   // No cover naming the unit (a file of tables only): the unit the tables
   // name as their 编制单位.
   if (!doc.document.unit) doc.document.unit = mapping::MostCommonCompiler(doc.tables);

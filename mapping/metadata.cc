@@ -142,6 +142,10 @@ model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines) {
     meta.kind = f < b ? "final" : "budget";
   }
 
+  if (meta.family == "government" && !meta.unit) {
+    for (size_t i = 0; i < sq.size() && i < kCoverLines && !meta.unit; ++i)
+      meta.unit = GovernmentOfCoverLine(sq[i]);
+  }
   if (!meta.unit || !meta.year) ReadHeadings(sq, &meta);
 
   int n = 0;
@@ -204,6 +208,24 @@ std::optional<std::string> MostCommonUnit(const std::vector<model::Table>& table
   for (const model::Table& t : tables)
     if (t.unit) ++count[*t.unit];
   return MostCommon(count);
+}
+
+std::optional<std::string> MostCommonAmountUnit(const std::vector<std::string>& lines) {
+  static const RE2 kAmount(R"(\d(?:[.,，]?\d)*\s*(亿元|万元|千元|元))");
+  std::map<std::string, int> counts;
+  for (const std::string& line : lines) {
+    re2::StringPiece in(line);
+    std::string unit;
+    while (RE2::FindAndConsume(&in, kAmount, &unit)) ++counts[unit];
+  }
+  std::optional<std::string> best;
+  int best_count = 0;
+  for (const auto& [unit, count] : counts)
+    if (count > best_count) {
+      best = unit;
+      best_count = count;
+    }
+  return best;
 }
 
 }  // namespace cnbudget::mapping

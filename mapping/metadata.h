@@ -23,6 +23,10 @@ model::DocumentMeta ReadDocumentMeta(const std::vector<std::string>& lines);
 // The unit most tables use ("万元"/"元"), or nullopt when none has one.
 std::optional<std::string> MostCommonUnit(const std::vector<model::Table>& tables);
 
+// The money unit most amounts in running text are given in ("收入1200亿元"):
+// the currency unit of a report that has no tables to say it.
+std::optional<std::string> MostCommonAmountUnit(const std::vector<std::string>& lines);
+
 // The year ("2017年…表") the most table titles print, or nullopt when none
 // does or two years are printed equally often.
 std::optional<int> MostCommonTitleYear(const std::vector<model::Table>& tables);

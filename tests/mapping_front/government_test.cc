@@ -31,6 +31,30 @@ TEST(Government, ABudgetReportIsTheYearOfItsDraft) {
   EXPECT_EQ(ReportYear("关于合肥市2020年预算执行情况和2021年预算草案的报告"), 2021);
   EXPECT_EQ(ReportYear("关于杭州市及市本级2023年决算草案和2024年上半年预算执行情况的报告"), 2023);
   EXPECT_EQ(ReportYear("关于某市2023年决算的报告"), 2023);
+  // Words between the year and 预算草案, and 与 for 和.
+  EXPECT_EQ(ReportYear("关于2021年全市和市本级预算执行情况与2022年全市和市本级预算草案的报告"), 2022);
+}
+
+// A cover whose title names no government ("关于2021年全市…"): the session
+// line or the finance bureau under it does.
+TEST(Government, TheGovernmentOfACoverWhoseTitleNamesNone) {
+  model::DocumentMeta m = ReadDocumentMeta(
+      {"关于2021年全市和市本级预算执行情况", "与2022年全市和市本级预算草案的报告", "",
+       "——2021年12月30日在长沙市第十六届人民代表大会", "第一次会议上", "长沙市财政局", "各位代表："});
+  EXPECT_EQ(m.family, "government");
+  EXPECT_EQ(m.unit, "长沙市");
+  EXPECT_EQ(m.year, 2022);
+  EXPECT_EQ(m.kind, "budget");
+  m = ReadDocumentMeta({"关于2022年预算执行情况的报告", "示例县财政局"});
+  EXPECT_EQ(m.unit, "示例县");
+}
+
+// A report with no tables states its amounts in its text.
+TEST(Government, CurrencyUnitOfAReportWithoutTables) {
+  EXPECT_EQ(MostCommonAmountUnit({"全市完成地方一般公共预算收入1200亿元，增长9.08%",
+                                  "加上上级补助收入312.09亿元，其中返还50,000万元", "收入合计1842.79 亿元"}),
+            "亿元");
+  EXPECT_EQ(MostCommonAmountUnit({"2023年预算执行情况", "增长5%"}), std::nullopt);
 }
 
 TEST(Government, StandardIdsAndStages) {
