@@ -205,10 +205,10 @@ PageContent PdfDocument::ReadPageContent(int number, std::vector<Issue>* warning
                                       Points(height) + " pt; its content is not read");
       return content;
     }
-    PageCollector collector;
-    doc_->displayPage(&collector, number, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true,
+    if (!collector_) collector_ = std::make_unique<PageCollector>();
+    doc_->displayPage(collector_.get(), number, 72, 72, 0, /*useMediaBox=*/false, /*crop=*/true,
                       /*printing=*/false);
-    PageGraphics graphics = collector.Take();
+    PageGraphics graphics = collector_->Take();
     if (graphics.truncated) {
       warn("pdf_page_truncated", PageText(number) + " has too many glyphs or lines; the rest is ignored");
     }

@@ -51,7 +51,11 @@ BBox Normalized(double x0, double y0, double x1, double y1) {
 }  // namespace
 
 void PageCollector::startPage(int, GfxState* state, XRef*) {
+  // One collector reads every page of a document: nothing carries over.
   page_ = PageGraphics();
+  font_bold_ = font_vertical_ = false;
+  font_ascent_ = 0.95;
+  font_descent_ = -0.35;
   if (state) {
     page_.width = state->getPageWidth();
     page_.height = state->getPageHeight();
