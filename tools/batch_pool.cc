@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <thread>
@@ -30,7 +31,10 @@ constexpr bool kAddressSanitizer = false;
 // The worker's end of the OCR page pipe (see WorkerLimits::ocr_page_seconds).
 constexpr int kBudgetFd = 3;
 
-// Runs in the forked child before exec: only async-signal-safe calls.
+WorkerEntry worker_entry = nullptr;
+
+// Runs in the forked child before exec: only async-signal-safe calls (but
+// for the worker itself when it runs without exec, see SetWorkerEntry).
 [[noreturn]] void ExecWorker(const char* binary, char* const argv[], const char* stderr_path,
                              pid_t parent, rlim_t max_bytes, int budget_fd) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -55,6 +59,13 @@ constexpr int kBudgetFd = 3;
   }
   const int err = open(stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   if (err >= 0) dup2(err, STDERR_FILENO);
+  if (worker_entry != nullptr) {
+    int argc = 0;
+    while (argv[argc] != nullptr) ++argc;
+    const int status = worker_entry(argc, const_cast<char**>(argv));
+    std::fflush(nullptr);
+    _exit(status);  // no atexit handlers or destructors of the parent's state
+  }
   execv(binary, argv);
   _exit(127);
 }
@@ -91,6 +102,8 @@ std::string NowIso8601() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
+
+void SetWorkerEntry(WorkerEntry entry) { worker_entry = entry; }
 
 WorkerPool::WorkerPool(std::string binary, int jobs, WorkerLimits limits,
                        std::vector<std::string> flags)
@@ -130,6 +143,7 @@ void WorkerPool::Start(const WorkerJob& job) {
   const rlim_t max_bytes = static_cast<rlim_t>(limits_.max_memory_mb) << 20;
   const pid_t parent = getpid();
   const auto start = std::chrono::steady_clock::now();
+  std::fflush(nullptr);  // a child that does not exec would write the parent's buffers again
   const pid_t pid = fork();
   if (pid == 0)
     ExecWorker(binary_.c_str(), argv.data(), job.stderr_path.c_str(), parent, max_bytes,

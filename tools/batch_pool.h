@@ -49,6 +49,15 @@ struct WorkerResult {
   std::string spawn_error;   // kSpawnFailed
 };
 
+// The program's own command-line entry point. When set, a worker is the
+// forked child calling it with the worker's arguments, without exec: the
+// libraries are already loaded, which saves about 0.05 s of CPU a document
+// (half of a small PDF's cost). Unset, the child execs the binary. Set only
+// by the CLI's main: a child that does not exec is only safe when the
+// parent has no other threads, as in `extract` and `convert`.
+using WorkerEntry = int (*)(int argc, char** argv);
+void SetWorkerEntry(WorkerEntry entry);
+
 class WorkerPool {
  public:
   // binary: the cnbudget executable to run (usually /proc/self/exe);

@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "tools/batch_pool.h"
 #include "tools/convert_command.h"
 #include "tools/export_command.h"
 #include "tools/extract_command.h"
@@ -13,7 +14,9 @@
 #define CNBUDGET_VERSION "unknown"
 #endif
 
-int main(int argc, char** argv) {
+namespace {
+
+int RunCli(int argc, char** argv) {
   CLI::App app{"cnbudget: Chinese government budget documents (PDF, DOCX, XLSX, DOC, XLS) to data"};
   app.set_version_flag("--version", std::string(CNBUDGET_VERSION));
   app.require_subcommand(1);
@@ -27,4 +30,12 @@ int main(int argc, char** argv) {
   for (const cnbudget::Subcommand& command : commands)
     if (command.app->parsed()) return command.run();
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Workers are forked copies of this process running RunCli again.
+  cnbudget::SetWorkerEntry(&RunCli);
+  return RunCli(argc, argv);
 }
