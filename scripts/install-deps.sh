@@ -14,6 +14,8 @@ PACKAGES=(
   poppler-data  # CJK CMaps for PDFs with non-embedded Chinese fonts
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng  # OCR of scans
   libreoffice-writer-nogui libreoffice-calc-nogui  # legacy .doc/.xls, converted headless
+  libpng-dev  # page images of the review report
+  chromium  # the review report's browser test (headless)
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -27,6 +27,7 @@
 #include "tools/json_writer.h"
 #include "tools/limit_flags.h"
 #include "tools/pipeline.h"
+#include "review/review_index.h"
 #include "tools/temp_dirs.h"
 #include "tools/worker_outcome.h"
 
@@ -150,8 +151,10 @@ bool Batch::Setup() {
     }
   }
   if (!MakeOwnTempDir("batch", &temp_dir_, &fatal_)) return false;
+  std::vector<std::string> flags = WorkerFlags(options_.extract);
+  if (!options_.review_dir.empty()) flags.insert(flags.end(), {"--review-dir", options_.review_dir});
   pool_ = std::make_unique<WorkerPool>(options_.worker_binary, options_.jobs, options_.limits,
-                                       WorkerFlags(options_.extract));
+                                       flags);
   return true;
 }
 
@@ -411,6 +414,9 @@ int Batch::Run() {
   }
   PrintSummary(inputs, std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
                            .count());
+  if (std::string error;
+      !options_.review_dir.empty() && !review::WriteReviewIndex(options_.review_dir, &error))
+    std::fprintf(log_, "cnbudget convert: %s\n", error.c_str());
   return tally_.failed + tally_.already_failed + tally_.changed.size() > 0 ? kBatchSomeFailed
                                                                            : kBatchAllOk;
 }

@@ -21,6 +21,7 @@ struct BatchOptions {
   std::string files_from;           // also the paths listed in this file, one a line ("-": stdin)
   std::string db_path;
   std::string json_dir;             // keep every document's JSON here when set
+  std::string review_dir;           // write every converted document's review report here
   int jobs = 1;
   WorkerLimits limits;
   ExtractOptions extract;           // passed on to every worker

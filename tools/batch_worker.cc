@@ -15,6 +15,7 @@
 
 #include "tools/json_writer.h"
 #include "tools/pipeline.h"
+#include "tools/review_command.h"
 
 namespace cnbudget {
 namespace {
@@ -89,16 +90,20 @@ void ApplyTestHook(const std::string& input) {
 }
 
 int RunBatchWorker(const std::string& input, const std::string& output, ExtractOptions options,
-                   const WorkerBudget& budget) {
+                   const WorkerBudget& budget, const std::string& review_dir) {
   try {
     options.budget = MakeBudget(budget);
     ApplyTestHook(input);
-    const model::Document doc = ConvertFile(input, options);
+    std::vector<TextLine> lines;
+    const model::Document doc =
+        ConvertFile(input, options, review_dir.empty() ? nullptr : &lines);
     std::string error;
     if (!WriteJsonFile(doc, output, &error)) {
       std::cerr << "cnbudget batch-worker: " << error << "\n";
       return kWorkerOutputError;
     }
+    if (!review_dir.empty() && !WriteBatchReview(doc, lines, input, review_dir, &error))
+      std::cerr << "cnbudget batch-worker: review: " << error << "\n";
     if (!HasError(doc)) return kWorkerOk;
     // Said on stderr too, for `extract`, which relays it (a batch ignores it).
     for (const Issue& i : doc.issues)

@@ -26,10 +26,12 @@ struct WorkerBudget {
   int budget_fd = -1;
 };
 
-// Converts input and writes its canonical JSON to output atomically.
-// Honours the test hook below first. Returns the exit status.
+// Converts input and writes its canonical JSON to output atomically; with
+// a review_dir, also its review report there (a report that cannot be
+// written is said on stderr; the JSON stays the answer). Honours the test
+// hook below first. Returns the exit status.
 int RunBatchWorker(const std::string& input, const std::string& output, ExtractOptions options,
-                   const WorkerBudget& budget = {});
+                   const WorkerBudget& budget = {}, const std::string& review_dir = "");
 
 // TEST HOOK, for the batch's own tests; honoured only by the worker.
 // CNBUDGET_TEST_HOOK holds '|'-separated actions, each applied when the

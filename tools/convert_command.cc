@@ -19,7 +19,7 @@ namespace {
 
 void AddWorker(CLI::App& app, std::vector<Subcommand>* commands) {
   struct Args {
-    std::string input, output;
+    std::string input, output, review_dir;
     ExtractOptions options;
     WorkerBudget budget;
   };
@@ -33,9 +33,10 @@ void AddWorker(CLI::App& app, std::vector<Subcommand>* commands) {
   worker->add_option("--timeout", args->budget.timeout_seconds);
   worker->add_option("--ocr-page-seconds", args->budget.ocr_page_seconds);
   worker->add_option("--budget-fd", args->budget.budget_fd);
+  worker->add_option("--review-dir", args->review_dir);
   commands->push_back({worker, [args] {
                          return RunBatchWorker(args->input, args->output, args->options,
-                                               args->budget);
+                                               args->budget, args->review_dir);
                        }});
 }
 
@@ -54,6 +55,9 @@ void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
   convert->add_option("--db", options->db_path, "SQLite database to create or extend")->required();
   convert->add_option("--json-dir", options->json_dir,
                       "also keep each document's canonical JSON here (FILE.json)");
+  convert->add_option("--review-dir", options->review_dir,
+                      "also write each document's HTML review report here (DIR/index.html "
+                      "lists them)");
   convert->add_option("-j,--jobs", options->jobs, "worker processes at a time")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();

@@ -9,6 +9,7 @@
 #include "tools/convert_command.h"
 #include "tools/export_command.h"
 #include "tools/extract_command.h"
+#include "tools/review_command.h"
 
 #ifndef CNBUDGET_VERSION
 #define CNBUDGET_VERSION "unknown"
@@ -25,6 +26,7 @@ int RunCli(int argc, char** argv) {
   cnbudget::AddExtractCommand(app, &commands);
   cnbudget::AddConvertCommand(app, &commands);
   cnbudget::AddExportCommand(app, &commands);
+  cnbudget::AddReviewCommand(app, &commands);
 
   CLI11_PARSE(app, argc, argv);
   for (const cnbudget::Subcommand& command : commands)

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <system_error>
+#include <variant>
 
 #include <openssl/evp.h>
 
@@ -72,7 +73,8 @@ bool HasError(const model::Document& doc) {
   return false;
 }
 
-model::Document ConvertFile(const std::string& path, const ExtractOptions& options) {
+model::Document ConvertFile(const std::string& path, const ExtractOptions& options,
+                            std::vector<TextLine>* lines) {
   model::Document doc;
   doc.source.path = path;
   // The hash must name the bytes that were parsed: the file is stamped
@@ -95,6 +97,9 @@ model::Document ConvertFile(const std::string& path, const ExtractOptions& optio
       return doc;
     }
     MapLayout(layout, doc);
+    if (lines)
+      for (Block& block : layout.blocks)
+        if (auto* line = std::get_if<TextLine>(&block)) lines->push_back(std::move(*line));
   } catch (const std::bad_alloc&) {
     doc.tables.clear();
     doc.issues.push_back(MakeError("out_of_memory", "ran out of memory while converting the file"));

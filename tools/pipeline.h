@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/model.h"
 #include "extract/extract.h"
@@ -10,7 +11,10 @@ namespace cnbudget {
 
 // Converts one file into the canonical model. Never throws for bad input:
 // an unreadable file yields a Document with no tables and an error issue.
-model::Document ConvertFile(const std::string& path, const ExtractOptions& options = {});
+// When `lines` is set it receives the layout's text lines outside tables
+// (with their boxes), which the model does not keep: the review draws them.
+model::Document ConvertFile(const std::string& path, const ExtractOptions& options = {},
+                            std::vector<TextLine>* lines = nullptr);
 
 // True when the document carries an issue of severity error.
 bool HasError(const model::Document& doc);
