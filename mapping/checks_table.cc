@@ -72,6 +72,15 @@ bool TableChecker::CellEmpty(int r, int c) const {
   return cell == nullptr || cell->r != r || cell->c != c || !cell->value;
 }
 
+bool TableChecker::ColumnOfWords(int c) const {
+  if (!ColumnBlank(c)) return false;
+  for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r) {
+    const model::Cell* cell = keys_.At(r, c);
+    if (cell && cell->r == r && cell->c == c && !cell->text.empty()) return true;
+  }
+  return false;
+}
+
 bool TableChecker::ColumnBlank(int c) const {
   for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r)
     if (!CellEmpty(r, c)) return false;
@@ -173,10 +182,11 @@ void TableChecker::AddColumnGroupEquations() {
       Equation e{{r, *total}, {}, rule};
       for (const Path& child : children)
         if (child != column_paths_[*total]) GroupCells(block, child, r, &e.parts);
-      // Beside it only columns without a single amount (采购品目, 采购组织形式
-      // …): nothing to add up.
+      // Beside it only columns of words (采购组织形式: text, no amount
+      // anywhere): nothing to add up. Blank part columns still count: a
+      // total beside empty parts is a mismatch to report.
       const bool any_amounts = std::any_of(e.parts.begin(), e.parts.end(),
-                                           [this](CellPos p) { return !ColumnBlank(p.second); });
+                                           [this](CellPos p) { return !ColumnOfWords(p.second); });
       if (any_amounts) equations_.push_back(std::move(e));
     }
   }

@@ -59,6 +59,8 @@ class TableChecker {
 
   // Code, label and 行次 (line number) columns hold no amounts; a 栏次 row
   // numbers the columns.
+  // No amount in any body row but some text: a column of words.
+  bool ColumnOfWords(int c) const;
   bool NotAmount(int c) const { return keys_.IsKey(c) || line_number_[c]; }
   bool IgnoredRow(int r) const { return ignored_row_[r]; }
   bool CellEmpty(int r, int c) const;

@@ -80,6 +80,17 @@ TEST(Checks, TotalColumnBesideTextColumnsIsNoSum) {
   EXPECT_TRUE(Check({Procurement()}).empty());
 }
 
+// Blank part columns are zeros, not words: a total beside them is reported.
+TEST(Checks, TotalBesideBlankPartsIsStillAMismatch) {
+  const model::Table t = MakeTable("budget.three_public", 1,
+                                   {{"项目", "合计", "因公出国(境)费", "公务接待费"},
+                                    {"2024年预算数", "12.00", "", ""}});
+  const std::vector<Issue> issues = Check({t});
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_EQ(issues[0].code, "sum_mismatch");
+  EXPECT_EQ(issues[0].found, "12.00");
+}
+
 TEST(Records, ProcurementRowsAreNamedByTheItemNotByHowItIsBought) {
   const model::Table t = Procurement();
   const std::vector<model::Record> records = BuildRecords(t, nullptr);
