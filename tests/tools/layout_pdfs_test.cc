@@ -2,6 +2,7 @@
 // layouts that once gave wrong data without a warning (issue 10).
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -16,7 +17,8 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 Json Extract(const std::string& name) {
-  const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::replace(test.begin(), test.end(), '/', '_');  // parameterized tests: "Name/0"
   const fs::path out = fs::path(::testing::TempDir()) / (name + "." + test + ".json");
   const std::string cmd = std::string(CNBUDGET_BINARY) + " extract '" CNBUDGET_SOURCE_DIR
                           "/fixtures/pdf_layouts/" + name + "' -o '" + out.string() + "'";
@@ -128,5 +130,31 @@ TEST(LayoutPdfs, LetterSpacedProseIsNoTable) {
   EXPECT_TRUE(doc["tables"].empty()) << doc["tables"].dump();
   EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
 }
+
+// Each layout's whole answer (document, tables with cells and records,
+// issues; not the source, which names the checkout) against its committed
+// expected JSON. CNBUDGET_UPDATE_EXPECTED=1 rewrites the files instead.
+class LayoutExpected : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(LayoutExpected, AnswerIsTheCommittedOne) {
+  const std::string name = GetParam();
+  Json doc = Extract(name);
+  doc.erase("source");
+  const fs::path expected = fs::path(CNBUDGET_SOURCE_DIR) / "fixtures" / "pdf_layouts" /
+                            (fs::path(name).stem().string() + ".expected.json");
+  if (std::getenv("CNBUDGET_UPDATE_EXPECTED") != nullptr) {
+    std::ofstream(expected) << doc.dump(1) << "\n";
+    GTEST_SKIP() << "rewrote " << expected;
+  }
+  std::ifstream in(expected);
+  ASSERT_TRUE(in) << expected << " is missing";
+  const Json want = Json::parse(in);
+  EXPECT_EQ(doc, want) << "differs from " << expected << ":\n" << Json::diff(want, doc).dump(1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, LayoutExpected,
+                         ::testing::Values("colrules_only.pdf", "clipped_labels.pdf",
+                                           "gov_report.pdf", "continued.pdf", "year_line.pdf",
+                                           "spaced_prose.pdf"));
 
 }  // namespace
