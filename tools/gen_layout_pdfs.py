@@ -17,10 +17,10 @@ reading has no sum_mismatch.
                       budget table of the next year
   continued.pdf       a ruled table continued on the next page without its
                       header, after a footnote and the page number
-  year_line.pdf       a caption followed by a line "（2023年度）" before the
+  year_line.pdf       a caption followed by a line "（2023）" before the
                       table (a performance target form)
-  spaced_prose.pdf    justified paragraphs set with wide letter spacing,
-                      whose gaps line up like columns: prose, not a table
+  spaced_prose.pdf    justified paragraphs whose wide gaps line up like
+                      columns, amounts among them: prose, not a table
 
 Usage: tools/gen_layout_pdfs.py [OUT_DIR]   (default fixtures/pdf_layouts)
 Reuses the PDF writer of tools/gen_sample_pdf.py (standard library only).
@@ -209,7 +209,7 @@ def year_line():
     page.centered(790, "示例局2023年部门决算", 16)
     page.text(60, 760, "表9")
     page.centered(740, "项目支出绩效目标表", 14)
-    page.centered(722, "（2023年度）", 10)
+    page.centered(722, "（2023）", 10)
     left = (PAGE_W - 420) / 2
     widths = [120, 150, 150]
     for i, row in enumerate(TARGETS):
@@ -222,33 +222,25 @@ def year_line():
     return [page]
 
 
+# Justified prose whose few break opportunities leave wide gaps at the same
+# places on several lines ("…本年收入预算合计    10150.48    万元，其"): the
+# gaps line up like column boundaries and the amounts like a column.
 PROSE = [
-    "本部门主要职责是贯彻执行国家和省市有关教育工作的方针政策和",
-    "法律法规，拟订全县教育事业发展规划并组织实施，负责全县各级",
-    "各类学校的经费管理工作。2023年收入预算合计1,250.00万元，",
-    "支出预算合计1,250.00万元，与上年相比增加120.00万元，主要",
-    "是人员经费和项目经费增加。",
+    [(70, "项目支出预算数为3,314.68万元。与上年相比增加191万")],
+    [(70, "元，增长6.11%。主要原因是新增信息化建设专项支出。"), (420, "单位预留，")],
+    [(70, "数应与《收支预算总表》收入数一致。")],
+    [(70, "示例局本年收入预算合计"), (330, "10150.48"), (420, "万元，其")],
+    [(70, "中：一般公共预算拨款收入"), (330, "9,876.00"), (420, "万元，占")],
+    [(70, "收入预算的97.30%；其他收入"), (330, "274.48"), (420, "万元。")],
 ]
-
-
-def spaced_line(page, x0, x1, y, text, size):
-    """Justified: the glyphs spread evenly from x0 to x1 (wide tracking)."""
-    if len(text) < 2:
-        page.text(x0, y, text, size)
-        return
-    step = (x1 - x0 - text_width(text[-1], size)) / (len(text) - 1)
-    for i, ch in enumerate(text):
-        page.text(x0 + i * step, y, ch, size)
 
 
 def spaced_prose():
     page = Page()
-    page.centered(790, "一、部门主要职责", 14)
-    for i, text in enumerate(PROSE):
-        y = 760 - i * 22
-        last = i == len(PROSE) - 1
-        x1 = 80 + text_width(text, 11) * 1.6 if last else PAGE_W - 80
-        spaced_line(page, 80, x1, y, text, 11)
+    page.centered(790, "二、收支预算情况说明", 14)
+    for i, runs in enumerate(PROSE):
+        for x, text in runs:
+            page.text(x, 760 - i * 20, text, 11)
     return [page]
 
 

@@ -111,7 +111,7 @@ TEST(LayoutPdfs, HeaderlessContinuationJoinsTheOpenTable) {
   EXPECT_TRUE(doc["issues"].empty()) << doc["issues"].dump();
 }
 
-// A line "（2023年度）" between the caption and the table keeps the title,
+// A line "（2023）" between the caption and the table keeps the title,
 // so the form is identified.
 TEST(LayoutPdfs, YearLineUnderTheCaptionKeepsTheTitle) {
   const Json doc = Extract("year_line.pdf");
@@ -123,8 +123,8 @@ TEST(LayoutPdfs, YearLineUnderTheCaptionKeepsTheTitle) {
   EXPECT_EQ(t["n_rows"], 4);
 }
 
-// Justified paragraphs with wide letter spacing: their gaps line up like
-// columns, but prose is not a table.
+// Justified paragraphs whose wide gaps line up like columns, with amounts
+// among them: prose is not a table.
 TEST(LayoutPdfs, LetterSpacedProseIsNoTable) {
   const Json doc = Extract("spaced_prose.pdf");
   EXPECT_TRUE(doc["tables"].empty()) << doc["tables"].dump();
