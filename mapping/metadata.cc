@@ -36,7 +36,11 @@ bool CoverTitle(const std::vector<std::string>& squashed, std::string* title, si
     if (++n > kCoverLines) break;
     if (Has(s, "目录")) break;  // the cover is over; the contents list part titles
     static const RE2 kHeading(R"(^(?:第.{1,3}部分|\(?[一二三四五六七八九十]+[)、.]|\d+[.、]))");
-    bool sentence = Has(s, "。") || Has(s, "，") || CodePoints(s) > 40 || RE2::PartialMatch(s, kHeading);
+    // A note under a table ("说明:本表反映部门本年度一般公共预算…", wrapped
+    // before its first comma) names the kind but is no title.
+    bool note = StartsWith(s, "说明") || StartsWith(s, "注:") || Has(s, "本表");
+    bool sentence = Has(s, "。") || Has(s, "，") || CodePoints(s) > 40 || note ||
+                    RE2::PartialMatch(s, kHeading);
     // A table title ("收支预算总表") or a 表N line is no cover title.
     bool table_line = EndsWith(s, "表") || StartsWith(s, "表");
     if (!sentence && !table_line && (Has(s, "预算") || Has(s, "决算"))) {

@@ -44,6 +44,16 @@ TEST(Metadata, NothingFoundStaysNull) {
   EXPECT_EQ(m.published, std::nullopt);
 }
 
+// A scan of table pages only: the first line naming 预算 is a note under a
+// table, wrapped before its first comma. It is no cover title.
+TEST(Metadata, ANoteUnderATableIsNoCoverTitle) {
+  model::DocumentMeta m = ReadDocumentMeta(
+      {"表2", "一般公共预算财政拨款支出决算表", "单位:万元", "说明:本表反映部门本年度一般公共预算财政拨款",
+       "注：本表为空表"});
+  EXPECT_EQ(m.unit, std::nullopt);
+  EXPECT_EQ(m.kind, std::nullopt);
+}
+
 TEST(Metadata, MostCommonUnit) {
   std::vector<model::Table> ts(3);
   ts[0].unit = "万元";
