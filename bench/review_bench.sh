@@ -9,7 +9,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${BIN:-build/cnbudget}"
 RUNS="${RUNS:-3}"
+# ../shared sits beside the main checkout; a git worktree finds it through
+# the repository's common .git folder.
+common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo .git)
 file="${1:-../shared/corpus/dev/c000_writer.pdf}"
+[ -f "$file" ] || file="$(dirname "$common")/../shared/corpus/dev/c000_writer.pdf"
 [ -f "$file" ] || file=fixtures/sample_final.pdf
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 echo "file: $file ($(pdfinfo "$file" 2>/dev/null | awk '/^Pages:/{print $2}') pages)"
