@@ -177,17 +177,21 @@ void TableChecker::AddColumnGroupEquations() {
     ChildColumns(block, prefix, &children);
     std::string rule = (prefix.empty() ? "" : Squeezed(prefix.back()->text) + " ") +
                        Squeezed(column_paths_[*total].back()->text) + " column = sum of the columns beside it";
+    // The part columns are the same on every row. Beside the total only
+    // columns of words (采购组织形式: text, no amount anywhere): nothing to
+    // add up. Blank part columns still count: a total beside empty parts is
+    // a mismatch to report.
+    std::vector<CellPos> columns;
+    for (const Path& child : children)
+      if (child != column_paths_[*total]) GroupCells(block, child, keys_.header_rows(), &columns);
+    if (std::all_of(columns.begin(), columns.end(),
+                    [this](CellPos p) { return ColumnOfWords(p.second); }))
+      continue;
     for (int r = keys_.header_rows(); r < keys_.n_rows(); ++r) {
       if (IgnoredRow(r)) continue;
       Equation e{{r, *total}, {}, rule};
-      for (const Path& child : children)
-        if (child != column_paths_[*total]) GroupCells(block, child, r, &e.parts);
-      // Beside it only columns of words (采购组织形式: text, no amount
-      // anywhere): nothing to add up. Blank part columns still count: a
-      // total beside empty parts is a mismatch to report.
-      const bool any_amounts = std::any_of(e.parts.begin(), e.parts.end(),
-                                           [this](CellPos p) { return !ColumnOfWords(p.second); });
-      if (any_amounts) equations_.push_back(std::move(e));
+      for (const CellPos& column : columns) e.parts.push_back({r, column.second});
+      equations_.push_back(std::move(e));
     }
   }
 }
