@@ -15,6 +15,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Renames a finished temporary file over path: readers never see half a file.
+bool MoveIntoPlace(const fs::path& tmp, const fs::path& path, std::string* error) {
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  if (!ec) return true;
+  if (error) *error = "cannot rename " + tmp.string() + ": " + ec.message();
+  return false;
+}
+
 struct CsvFile {
   const char* name;
   const char* query;
@@ -68,13 +77,7 @@ bool WriteQuery(sqlite3* db, const char* query, const fs::path& path, std::strin
     std::remove(tmp.c_str());
     return false;
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    if (error) *error = "cannot rename " + tmp.string() + ": " + ec.message();
-    return false;
-  }
-  return true;
+  return MoveIntoPlace(tmp, path, error);
 }
 
 using Grid = std::vector<std::vector<std::string>>;
@@ -99,13 +102,7 @@ bool WriteGrid(const Grid& rows, const fs::path& path, std::string* error) {
     std::remove(tmp.c_str());
     return false;
   }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    if (error) *error = "cannot rename " + tmp.string() + ": " + ec.message();
-    return false;
-  }
-  return true;
+  return MoveIntoPlace(tmp, path, error);
 }
 
 // The printed grid of one table: each cell's text at its top-left position.
