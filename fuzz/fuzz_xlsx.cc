@@ -6,8 +6,6 @@
 // valid package (the two sheets may name one part: mutations of the
 // relationships reach the repeated-part and cell-budget paths). Inputs over
 // 128 KiB are skipped.
-#include <zip.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -18,6 +16,7 @@
 
 #include "extract/extract.h"
 #include "fuzz/scratch_file.h"
+#include "fuzz/stored_package.h"
 
 namespace {
 
@@ -37,31 +36,12 @@ constexpr char kRootRels[] =
     "officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
     "</Relationships>";
 
-void Add(zip_t* zip, const char* name, std::string_view data) {
-  zip_source_t* source = zip_source_buffer(zip, data.data(), data.size(), 0);
-  zip_int64_t index = source ? zip_file_add(zip, name, source, ZIP_FL_OVERWRITE) : -1;
-  if (index < 0 || zip_set_file_compression(zip, index, ZIP_CM_STORE, 0) != 0) std::abort();
-}
-
 void WritePackage(const std::string& path, const std::vector<std::string_view>& parts) {
-  int error = 0;
-  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  if (!zip) std::abort();
-  Add(zip, "[Content_Types].xml", kContentTypes);
-  Add(zip, "_rels/.rels", kRootRels);
+  std::vector<std::pair<std::string, std::string_view>> entries = {
+      {"[Content_Types].xml", kContentTypes}, {"_rels/.rels", kRootRels}};
   for (std::size_t i = 0; i < parts.size() && i < std::size(kParts); ++i)
-    Add(zip, kParts[i], parts[i]);
-  if (zip_close(zip) != 0) std::abort();
-}
-
-std::vector<std::string_view> SplitAtNul(std::string_view bytes) {
-  std::vector<std::string_view> parts;
-  for (std::size_t start = 0;;) {
-    std::size_t nul = bytes.find('\0', start);
-    parts.push_back(bytes.substr(start, nul == std::string_view::npos ? nul : nul - start));
-    if (nul == std::string_view::npos) return parts;
-    start = nul + 1;
-  }
+    entries.emplace_back(kParts[i], parts[i]);
+  cnbudget::fuzz::WriteStoredPackage(path, entries);
 }
 
 }  // namespace
@@ -75,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     path = cnbudget::fuzz::WriteScratchFile(data, size);
   } else {
     path = cnbudget::fuzz::WriteScratchFile(nullptr, 0);
-    WritePackage(path, SplitAtNul(bytes));
+    WritePackage(path, cnbudget::fuzz::SplitAtNul(bytes));
   }
   const cnbudget::Layout layout = cnbudget::ExtractXlsx(path, {});
   if (layout.failed() && !layout.blocks.empty()) std::abort();
