@@ -119,7 +119,10 @@ def clipped_labels():
     return [page]
 
 
-def ruled_table(page, top, widths, rows, numeric_from):
+def ruled_table(page, top, widths, rows, numeric_from, header_rows=1):
+    """Draws `rows` in a full grid from `top` down; amounts (columns from
+    numeric_from, rows after header_rows) are right-aligned. Returns the
+    bottom."""
     left = (PAGE_W - sum(widths)) / 2
     xs = [left]
     for w in widths:
@@ -129,7 +132,7 @@ def ruled_table(page, top, widths, rows, numeric_from):
         for c, text in enumerate(row):
             page.rect(xs[c], y1 - ROW_H, xs[c + 1] - xs[c], ROW_H)
             if text:
-                numeric = i > 0 and c >= numeric_from
+                numeric = i >= header_rows and c >= numeric_from
                 put(page, xs[c], xs[c + 1], y1 - 14, text, numeric)
     return top - len(rows) * ROW_H
 
@@ -166,32 +169,17 @@ def gov_report():
     return [cover, tables]
 
 
-def grid_rows(page, top, rows, numeric_from=2):
-    """Draws `rows` in a full grid of WIDTHS columns from `top` down."""
-    left = (PAGE_W - sum(WIDTHS)) / 2
-    xs = [left]
-    for w in WIDTHS:
-        xs.append(xs[-1] + w)
-    for i, row in enumerate(rows):
-        y1 = top - i * ROW_H
-        for c, text in enumerate(row):
-            page.rect(xs[c], y1 - ROW_H, xs[c + 1] - xs[c], ROW_H)
-            if text:
-                put(page, xs[c], xs[c + 1], y1 - 14, text, c >= numeric_from and row != HEADER)
-    return top - len(rows) * ROW_H
-
-
 def continued():
     first = Page()
     first.centered(790, "示例局2023年部门决算", 16)
     first.text(60, 760, "表5")
     first.centered(740, "一般公共预算财政拨款支出决算表", 14)
     first.text(PAGE_W - 60 - text_width("单位：万元", 9), 718, "单位：万元")
-    bottom = grid_rows(first, 710, [HEADER] + BODY[:7])
+    bottom = ruled_table(first, 710, WIDTHS, [HEADER] + BODY[:7], 2)
     first.text(60, bottom - 20, "注：本表反映部门本年度一般公共预算财政拨款的实际支出情况。")
     first.centered(40, "- 5 -", 9)
     second = Page()
-    grid_rows(second, 790, BODY[7:])
+    ruled_table(second, 790, WIDTHS, BODY[7:], 2, header_rows=0)
     second.centered(40, "- 6 -", 9)
     return [first, second]
 
@@ -210,15 +198,7 @@ def year_line():
     page.text(60, 760, "表9")
     page.centered(740, "项目支出绩效目标表", 14)
     page.centered(722, "（2023）", 10)
-    left = (PAGE_W - 420) / 2
-    widths = [120, 150, 150]
-    for i, row in enumerate(TARGETS):
-        y1 = 705 - i * ROW_H
-        x = left
-        for c, text in enumerate(row):
-            page.rect(x, y1 - ROW_H, widths[c], ROW_H)
-            page.text(x + 4, y1 - 14, text)
-            x += widths[c]
+    ruled_table(page, 705, [120, 150, 150], TARGETS, numeric_from=len(TARGETS[0]))  # all text
     return [page]
 
 
