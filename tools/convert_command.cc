@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <memory>
 #include <string>
-#include <thread>
 
+#include "core/usable_cores.h"
 #include "tools/batch_runner.h"
 #include "tools/batch_worker.h"
 #include "tools/limit_flags.h"
@@ -45,7 +45,7 @@ void AddWorker(CLI::App& app, std::vector<Subcommand>* commands) {
 void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
   auto options = std::make_shared<BatchOptions>();
   // One worker per core: conversion is CPU-bound and the parent mostly waits.
-  options->jobs = std::max(1u, std::thread::hardware_concurrency());
+  options->jobs = UsableCores();
   auto no_resume = std::make_shared<bool>(false);
   CLI::App* convert = app.add_subcommand(
       "convert", "Convert files and folders (PDF, DOCX, XLSX; DOC, XLS through LibreOffice) into an SQLite database");
@@ -75,7 +75,7 @@ void AddConvertCommand(CLI::App& app, std::vector<Subcommand>* commands) {
                          }
                          options->resume = !*no_resume;
                          // OCR threads share the cores with the other jobs.
-                         const int cores = static_cast<int>(std::thread::hardware_concurrency());
+                         const int cores = UsableCores();
                          options->extract.ocr_threads = std::max(1, cores / options->jobs);
                          options->worker_binary = SelfExecutable();
                          options->tool_version = CNBUDGET_VERSION;

@@ -1,5 +1,7 @@
 #include "extract/pdf/ocr_threads.h"
 
+#include "core/usable_cores.h"
+
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -21,7 +23,7 @@ constexpr std::uint64_t kBytesBesides = 768ull << 20;
 }  // namespace
 
 int OcrThreadCount(int requested) {
-  int n = requested > 0 ? requested : static_cast<int>(std::thread::hardware_concurrency());
+  int n = requested > 0 ? requested : UsableCores();
   n = std::clamp(n, 1, kMaxOcrThreads);
   struct rlimit limit{};
   if (getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
