@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <utility>
 #include <vector>
 
 namespace cnbudget::pdf {
@@ -45,7 +46,8 @@ class Scanner {
   }
 
   static std::optional<std::uint64_t> Number(const std::string& w) {
-    if (w.empty() || w.size() > 13 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })) return {};
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (w.empty() || w.size() > 13 || !std::all_of(w.begin(), w.end(), digit)) return {};
     return std::min<std::uint64_t>(std::stoull(w), kCeiling);
   }
 
@@ -53,7 +55,7 @@ class Scanner {
 
   void EndWord() {
     if (word_.empty()) return;
-    const std::string w = too_long_ ? std::string("?") : word_;
+    std::string w = too_long_ ? std::string("?") : std::move(word_);
     word_.clear();
     too_long_ = false;
     if (w == "obj") {
@@ -62,8 +64,8 @@ class Scanner {
       if (auto n = Number(w)) Note(*n);
     }
     Xref(w);
-    prev2_ = prev1_;
-    prev1_ = w;
+    prev2_ = std::move(prev1_);
+    prev1_ = std::move(w);
   }
 
   // A classic xref table: "xref", then subsections of a "first count" line
